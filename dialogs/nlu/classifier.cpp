@@ -1,0 +1,573 @@
+// Intent and procedure classifier over fastText 0.9.2 (Debian libfasttext-dev).
+#include "dialogs/nlu/classifier.hpp"
+
+#include <fasttext/fasttext.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <utility>
+
+#include "core/log.hpp"
+#include "locales/text.hpp"
+
+namespace gw::dialogs::nlu {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kLabelPrefix = "__label__";
+constexpr std::string_view kNoneLabel = "none";
+// Part of the cache key: bump when the training-file layout or the library changes meaning.
+constexpr std::string_view kCacheFormat = "caunoi-nlu-1 fasttext-0.9.2 softmax";
+
+// ---------------------------------------------------------------------------------------------
+// Tokenizer for PrepareForClassifier.
+
+enum class TokenKind { kWord, kDigits, kPunct, kSymbol };
+
+struct Token {
+  TokenKind kind;
+  std::string_view text;
+  bool space_before;
+};
+
+// Decodes one UTF-8 code point at s[i] (s is valid UTF-8: it comes out of ICU), advancing i.
+char32_t NextCodePoint(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  std::size_t len = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+  if (i + len > s.size()) len = s.size() - i;
+  char32_t c = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+  for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += len;
+  return c;
+}
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+         c == 0x00A0 || c == 0x2028 || c == 0x2029 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B);
+}
+
+// Code points dropped outright: joiners and emoji modifiers that would split emoji, the
+// replacement character left by invalid input.
+bool IsIgnorable(char32_t c) {
+  return c == 0x200C || c == 0x200D || c == 0xFE0E || c == 0xFE0F || c == 0xFFFD ||
+         (c >= 0x1F3FB && c <= 0x1F3FF);
+}
+
+// Emoji and pictographs carry signal ("👍", "😡", "⭐") and are kept as tokens of their own.
+bool IsSymbol(char32_t c) {
+  return (c >= 0x2600 && c <= 0x27BF) || (c >= 0x2B00 && c <= 0x2BFF) ||
+         (c >= 0x1F000 && c <= 0x1FAFF);
+}
+
+bool IsPunct(char32_t c) {
+  if (c < 0x80) return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+  return (c >= 0x00A1 && c <= 0x00BF) || c == 0x00D7 || c == 0x00F7 ||
+         (c >= 0x2010 && c <= 0x206F) || (c >= 0x2190 && c <= 0x23FF) ||
+         (c >= 0x3001 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F);
+}
+
+bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+bool IsEmailOrUrl(std::string_view chunk, std::string_view& placeholder) {
+  if (chunk.starts_with("http://") || chunk.starts_with("https://") || chunk.starts_with("www.")) {
+    placeholder = "__url__";
+    return true;
+  }
+  const auto at = chunk.find('@');
+  if (at != std::string_view::npos && at > 0 && chunk.find('.', at) != std::string_view::npos) {
+    placeholder = "__email__";
+    return true;
+  }
+  return false;
+}
+
+// Splits one whitespace-free chunk into words, digit runs, punctuation and symbols. Letter/digit
+// boundaries split ("5sao" -> "5" "sao", "h29" -> "h" "29").
+void TokenizeChunk(std::string_view chunk, bool space_before, std::vector<Token>& out) {
+  std::size_t i = 0;
+  std::size_t start = 0;
+  TokenKind run_kind = TokenKind::kWord;
+  bool in_run = false;
+  auto flush = [&](std::size_t end) {
+    if (in_run && end > start) {
+      out.push_back({run_kind, chunk.substr(start, end - start), space_before});
+      space_before = false;
+    }
+    in_run = false;
+  };
+  while (i < chunk.size()) {
+    const std::size_t at = i;
+    const char32_t c = NextCodePoint(chunk, i);
+    if (IsIgnorable(c)) {
+      flush(at);
+      continue;
+    }
+    if (IsSymbol(c) || IsPunct(c)) {
+      flush(at);
+      out.push_back({IsSymbol(c) ? TokenKind::kSymbol : TokenKind::kPunct,
+                     chunk.substr(at, i - at), space_before});
+      space_before = false;
+      continue;
+    }
+    const TokenKind kind = IsAsciiDigit(c) ? TokenKind::kDigits : TokenKind::kWord;
+    if (in_run && kind != run_kind) flush(at);
+    if (!in_run) {
+      in_run = true;
+      run_kind = kind;
+      start = at;
+    }
+  }
+  flush(chunk.size());
+}
+
+std::vector<Token> Tokenize(std::string_view s) {
+  std::vector<Token> tokens;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Skip whitespace, then take one chunk up to the next whitespace.
+    while (i < s.size()) {
+      std::size_t next = i;
+      if (!IsSpace(NextCodePoint(s, next))) break;
+      i = next;
+    }
+    const std::size_t chunk_start = i;
+    while (i < s.size()) {
+      std::size_t next = i;
+      if (IsSpace(NextCodePoint(s, next))) break;
+      i = next;
+    }
+    if (i == chunk_start) continue;
+    const std::string_view chunk = s.substr(chunk_start, i - chunk_start);
+    std::string_view placeholder;
+    if (IsEmailOrUrl(chunk, placeholder)) {
+      tokens.push_back({TokenKind::kSymbol, placeholder, true});
+      continue;
+    }
+    TokenizeChunk(chunk, true, tokens);
+  }
+  return tokens;
+}
+
+bool IsRunSeparator(const Token& t) {
+  return t.kind == TokenKind::kPunct && t.text.size() == 1 &&
+         (t.text[0] == '.' || t.text[0] == ',' || t.text[0] == '-' || t.text[0] == '/' ||
+          t.text[0] == ':' || t.text[0] == '_');
+}
+
+bool IsCodeLetter(const Token& t, const Token& next) {
+  // The letter of a unit code such as "h29" in "000.00.12.h29": one ASCII letter glued to digits.
+  return t.kind == TokenKind::kWord && t.text.size() == 1 && t.text[0] >= 'a' && t.text[0] <= 'z' &&
+         next.kind == TokenKind::kDigits && !next.space_before;
+}
+
+// Reads a run of digit groups starting at tokens[i] (a digit token) and says what it is:
+// dossier codes (<unit code>-YYMMDD-NNNN, written with dots, commas, spaces), phone and ID
+// numbers, dates, amounts. Returns the placeholder, or "" to keep the run's small numbers as
+// they are (scores "9/10", "4/5", ordinals "số 2"). `end` is set past the run.
+std::string_view ClassifyNumberRun(const std::vector<Token>& tokens, std::size_t i,
+                                   std::size_t& end) {
+  std::size_t digits = tokens[i].text.size();
+  std::size_t groups = 1;
+  bool dash = false, slash = false, letter = false;
+  bool short_groups = tokens[i].text.size() <= 2;
+  std::size_t j = i + 1;
+  while (j < tokens.size()) {
+    if (tokens[j].kind == TokenKind::kDigits && tokens[j].space_before) {
+      digits += tokens[j].text.size();  // "0912 345 678", "241023 0001"
+      short_groups &= tokens[j].text.size() <= 2;
+      ++groups;
+      ++j;
+      continue;
+    }
+    if (IsRunSeparator(tokens[j]) && j + 1 < tokens.size()) {
+      std::size_t k = j + 1;
+      bool has_letter = false;
+      if (k + 1 < tokens.size() && IsCodeLetter(tokens[k], tokens[k + 1])) {
+        has_letter = true;
+        ++k;
+      }
+      if (tokens[k].kind == TokenKind::kDigits) {
+        dash |= tokens[j].text[0] == '-';
+        slash |= tokens[j].text[0] == '/';
+        letter |= has_letter;
+        digits += tokens[k].text.size();
+        short_groups &= tokens[k].text.size() <= 2;
+        ++groups;
+        j = k + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  end = j;
+  if (groups == 1) return digits <= 2 ? std::string_view() : "__num__";
+  if (digits <= 4 && short_groups) return "";  // scores and times: "9/10", "4/5", "7h30", "1.5"
+  if (digits >= 13 || (letter && digits >= 8) || (dash && digits >= 10)) return "__code__";
+  if ((slash || dash) && groups <= 3 && digits <= 8) return "__date__";
+  return "__num__";
+}
+
+void Append(std::string& out, std::string_view token) {
+  if (!out.empty()) out.push_back(' ');
+  out.append(token);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training and caching.
+
+std::uint64_t Fnv1a(std::uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+std::string Describe(const ModelParams& p) {
+  std::ostringstream o;
+  o << "dim=" << p.dim << " epoch=" << p.epoch << " lr=" << p.lr << " wordNgrams=" << p.word_ngrams
+    << " minn=" << p.minn << " maxn=" << p.maxn << " bucket=" << p.bucket << " seed=" << p.seed;
+  return o.str();
+}
+
+fasttext::Args MakeArgs(const ModelParams& p, const std::string& input) {
+  // Set every field supervised training reads: Args() holds the skipgram defaults (minCount 5,
+  // ns loss, lr 0.05), which the CLI's "supervised" command overrides and we must too.
+  fasttext::Args a;
+  a.input = input;
+  a.model = fasttext::model_name::sup;
+  a.loss = fasttext::loss_name::softmax;
+  a.dim = p.dim;
+  a.epoch = p.epoch;
+  a.lr = p.lr;
+  a.lrUpdateRate = 100;
+  a.wordNgrams = p.word_ngrams;
+  a.minCount = 1;
+  a.minCountLabel = 0;
+  a.minn = p.minn;
+  a.maxn = p.maxn;
+  a.bucket = p.bucket;
+  a.thread = 1;  // with one thread the run is deterministic for a given seed
+  a.seed = p.seed;
+  a.verbose = 0;
+  a.saveOutput = false;
+  return a;
+}
+
+// Removes a file when it goes out of scope (temporary training input).
+class TempFile {
+ public:
+  explicit TempFile(fs::path path) : path_(std::move(path)) {}
+  ~TempFile() {
+    std::error_code ec;
+    fs::remove(path_, ec);
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+fs::path UniqueTempPath(const fs::path& dir, const std::string& stem, std::string_view suffix) {
+  static std::atomic<unsigned> counter{0};
+  return dir / (stem + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++) +
+                std::string(suffix));
+}
+
+core::Result<std::unique_ptr<fasttext::FastText>> TrainOne(const std::string& text,
+                                                           const ModelParams& params,
+                                                           const fs::path& work_dir,
+                                                           const std::string& stem) {
+  TempFile input(UniqueTempPath(work_dir, stem, ".txt"));
+  {
+    std::ofstream out(input.path(), std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) {
+      return core::MakeError(core::ErrorCode::kUnavailable,
+                             "cannot write the classifier's training file",
+                             input.path().string());
+    }
+  }
+  auto model = std::make_unique<fasttext::FastText>();
+  try {
+    model->train(MakeArgs(params, input.path().string()));
+  } catch (const std::exception& e) {
+    return core::MakeError(core::ErrorCode::kInvalidArgument, "training the classifier failed",
+                           e.what());
+  }
+  return model;
+}
+
+core::Result<std::unique_ptr<fasttext::FastText>> LoadOne(const fs::path& path) {
+  auto model = std::make_unique<fasttext::FastText>();
+  try {
+    model->loadModel(path.string());
+  } catch (const std::exception& e) {
+    return core::MakeError(core::ErrorCode::kUnavailable, "cannot load a cached classifier model",
+                           path.string() + ": " + e.what());
+  }
+  return model;
+}
+
+core::Status SaveOne(fasttext::FastText& model, const fs::path& path) {
+  const fs::path tmp = UniqueTempPath(path.parent_path(), path.filename().string(), "");
+  try {
+    model.saveModel(tmp.string());
+  } catch (const std::exception& e) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    return core::MakeError(core::ErrorCode::kUnavailable, "cannot write the classifier cache",
+                           tmp.string() + ": " + e.what());
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);  // atomic: a concurrent reader sees the old file or the whole new one
+  if (ec) {
+    fs::remove(tmp, ec);
+    return core::MakeError(core::ErrorCode::kUnavailable, "cannot write the classifier cache",
+                           path.string() + ": " + ec.message());
+  }
+  return core::Ok{};
+}
+
+std::pair<std::string, float> Top(const fasttext::FastText& model, std::istringstream& in) {
+  std::vector<std::pair<fasttext::real, std::string>> out;
+  in.clear();
+  in.seekg(0);
+  model.predictLine(in, out, 1, 0.0);
+  if (out.empty()) return {"", 0.0F};
+  std::string label = std::move(out[0].second);
+  if (label.starts_with(kLabelPrefix)) label.erase(0, kLabelPrefix.size());
+  return {std::move(label), static_cast<float>(out[0].first)};
+}
+
+bool IsLabel(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string PrepareForClassifier(std::string_view text) {
+  const std::string lower = locales::ToNfc(locales::ToLower(text));
+  // Fold the whole string once (one ICU call instead of one per token).
+  const std::string folded = locales::FoldDiacritics(lower);
+  const std::vector<Token> tokens = Tokenize(folded);
+
+  std::string out;
+  out.reserve(folded.size() + 16);
+  std::string_view last_punct;
+  for (std::size_t i = 0; i < tokens.size();) {
+    const Token& t = tokens[i];
+    switch (t.kind) {
+      case TokenKind::kDigits: {
+        std::size_t end = i + 1;
+        const std::string_view placeholder = ClassifyNumberRun(tokens, i, end);
+        if (placeholder.empty()) {
+          for (; i < end; ++i) {
+            if (tokens[i].kind == TokenKind::kDigits) Append(out, tokens[i].text);
+          }
+        } else {
+          Append(out, placeholder);
+        }
+        i = end;
+        last_punct = {};
+        continue;
+      }
+      case TokenKind::kWord:
+      case TokenKind::kSymbol:
+        Append(out, t.text);
+        last_punct = {};
+        break;
+      case TokenKind::kPunct:
+        // '?' and '!' tell a question or an outburst; repeats ("???") count once.
+        if ((t.text == "?" || t.text == "!") && t.text != last_punct) {
+          Append(out, t.text);
+          last_punct = t.text;
+        }
+        break;
+    }
+    ++i;
+  }
+  return out;
+}
+
+core::Result<TrainingData> TrainingData::Parse(std::string_view tsv) {
+  TrainingData data;
+  std::size_t line_no = 0;
+  std::size_t pos = 0;
+  auto bad = [&](std::string_view what) {
+    return core::MakeError(core::ErrorCode::kInvalidArgument,
+                           "training data line " + std::to_string(line_no) + ": " +
+                               std::string(what));
+  };
+  while (pos < tsv.size()) {
+    std::size_t eol = tsv.find('\n', pos);
+    if (eol == std::string_view::npos) eol = tsv.size();
+    std::string_view line = tsv.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const std::size_t t1 = line.find('\t');
+    const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string_view::npos || line.find('\t', t2 + 1) != std::string_view::npos) {
+      return bad("expected intent<TAB>procedure-or-none<TAB>text");
+    }
+    const std::string_view intent = line.substr(0, t1);
+    const std::string_view procedure = line.substr(t1 + 1, t2 - t1 - 1);
+    const std::string_view text = line.substr(t2 + 1);
+    if (!IsLabel(intent)) return bad("the intent must be [a-z0-9_]+");
+    if (!IsLabel(procedure)) return bad("the procedure must be [a-z0-9_]+ or none");
+    if (text.find_first_not_of(' ') == std::string_view::npos) return bad("empty text");
+    data.examples.push_back({std::string(intent),
+                             procedure == kNoneLabel ? std::string() : std::string(procedure),
+                             std::string(text)});
+  }
+  if (data.examples.empty()) {
+    return core::MakeError(core::ErrorCode::kInvalidArgument, "training data has no examples");
+  }
+  const std::string& first = data.examples.front().intent;
+  bool two_intents = false;
+  for (const auto& e : data.examples) two_intents |= e.intent != first;
+  if (!two_intents) {
+    return core::MakeError(core::ErrorCode::kInvalidArgument,
+                           "training data needs at least two intents");
+  }
+  return data;
+}
+
+Classifier::Classifier() = default;
+Classifier::Classifier(Classifier&&) noexcept = default;
+Classifier& Classifier::operator=(Classifier&&) noexcept = default;
+Classifier::~Classifier() = default;
+
+core::Result<Classifier> Classifier::TrainOrLoad(const TrainingData& data,
+                                                 const std::string& cache_dir) {
+  return TrainOrLoad(data, cache_dir, ClassifierParams{});
+}
+
+core::Result<Classifier> Classifier::TrainOrLoad(const TrainingData& data,
+                                                 const std::string& cache_dir,
+                                                 const ClassifierParams& params) {
+  const core::Logger log("dialogs.nlu");
+  if (data.examples.empty()) {
+    return core::MakeError(core::ErrorCode::kInvalidArgument, "training data has no examples");
+  }
+  for (const auto& e : data.examples) {
+    if (!IsLabel(e.intent) || !(e.procedure.empty() || IsLabel(e.procedure))) {
+      return core::MakeError(core::ErrorCode::kInvalidArgument,
+                             "training data has a label that is not [a-z0-9_]+");
+    }
+  }
+
+  // The training files are the prepared text, so the key changes with the data, the
+  // preprocessing and the parameters alike.
+  std::string intent_text, procedure_text;
+  for (const auto& e : data.examples) {
+    const std::string prepared = PrepareForClassifier(e.text);
+    intent_text.append(kLabelPrefix).append(e.intent).append(" ").append(prepared).append("\n");
+    procedure_text.append(kLabelPrefix)
+        .append(e.procedure.empty() ? kNoneLabel : std::string_view(e.procedure))
+        .append(" ")
+        .append(prepared)
+        .append("\n");
+  }
+  std::uint64_t h = 14695981039346656037ULL;
+  for (std::string_view part : {kCacheFormat, std::string_view(Describe(params.intent)),
+                                std::string_view("|"), std::string_view(Describe(params.procedure)),
+                                std::string_view("|"), std::string_view(intent_text),
+                                std::string_view("|"), std::string_view(procedure_text)}) {
+    h = Fnv1a(h, part);
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+
+  Classifier c;
+  c.model_id_ = std::string("nlu-") + hex;
+
+  fs::path work_dir;
+  fs::path intent_path, procedure_path;
+  if (cache_dir.empty()) {
+    std::error_code ec;
+    work_dir = fs::temp_directory_path(ec);
+    if (ec) work_dir = "/tmp";
+  } else {
+    work_dir = cache_dir;
+    std::error_code ec;
+    fs::create_directories(work_dir, ec);
+    if (ec) {
+      return core::MakeError(core::ErrorCode::kUnavailable,
+                             "cannot create the classifier cache directory",
+                             cache_dir + ": " + ec.message());
+    }
+    intent_path = work_dir / (c.model_id_ + "-intent.bin");
+    procedure_path = work_dir / (c.model_id_ + "-procedure.bin");
+    if (fs::exists(intent_path, ec) && fs::exists(procedure_path, ec)) {
+      auto intent = LoadOne(intent_path);
+      if (intent) {
+        auto procedure = LoadOne(procedure_path);
+        if (procedure) {
+          c.intent_model_ = std::move(intent).value();
+          c.procedure_model_ = std::move(procedure).value();
+          c.loaded_from_cache_ = true;
+          log.Info("loaded classifier models from cache", {{"model", c.model_id_}});
+          return c;
+        }
+        intent = procedure.error();
+      }
+      // A truncated or foreign file: retrain and overwrite it rather than refuse to start.
+      log.Warn("cached classifier model unusable, retraining", {{"detail", intent.error().detail}});
+    }
+  }
+
+  const auto started = std::chrono::steady_clock::now();
+  auto intent = TrainOne(intent_text, params.intent, work_dir, c.model_id_);
+  if (!intent) return intent.error();
+  auto procedure = TrainOne(procedure_text, params.procedure, work_dir, c.model_id_);
+  if (!procedure) return procedure.error();
+  c.intent_model_ = std::move(intent).value();
+  c.procedure_model_ = std::move(procedure).value();
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+  log.Info("trained classifier models", {{"model", c.model_id_},
+                                         {"examples", std::to_string(data.examples.size())},
+                                         {"ms", std::to_string(ms)}});
+
+  if (!cache_dir.empty()) {
+    if (auto s = SaveOne(*c.intent_model_, intent_path); !s) return s.error();
+    if (auto s = SaveOne(*c.procedure_model_, procedure_path); !s) return s.error();
+  }
+  return c;
+}
+
+Prediction Classifier::Predict(std::string_view text) const {
+  Prediction p;
+  std::string prepared = PrepareForClassifier(text);
+  if (prepared.empty()) return p;
+  prepared.push_back('\n');
+  std::istringstream in(std::move(prepared));
+  auto [intent, intent_conf] = Top(*intent_model_, in);
+  auto [procedure, procedure_conf] = Top(*procedure_model_, in);
+  p.intent = std::move(intent);
+  p.intent_confidence = intent_conf;
+  p.procedure = procedure == kNoneLabel ? std::string() : std::move(procedure);
+  p.procedure_confidence = procedure_conf;
+  return p;
+}
+
+}  // namespace gw::dialogs::nlu

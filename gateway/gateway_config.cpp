@@ -1,0 +1,69 @@
+// Parsing of the top-level config.
+#include "gateway/gateway_config.hpp"
+
+#include <fmt/format.h>
+
+namespace gw::gateway {
+
+core::Result<GatewayConfig> ParseGatewayConfig(const nlohmann::json& json) {
+  core::ConfigErrors errors;
+  core::ConfigNode root(&json, "", &errors);
+  GatewayConfig c;
+  c.node_name = root.String("node_name", c.node_name);
+
+  auto agency = root.Object("agency");
+  c.agency_code = agency.String("code", "", true);
+  c.agency.agency_name = agency.String("name", "", true);
+  c.agency.hotline = agency.String("hotline", "", true);
+  c.agency.hours = agency.String("hours", "", true);
+  c.agency.address = agency.String("address", "", true);
+  agency.Finish();
+
+  auto http_node = root.Object("http");
+  c.http = http::ParseHttpConfig(http_node);
+  http_node.Finish();
+
+  auto store_node = root.Object("store");
+  c.store = store::ParseStoreConfig(store_node);
+  store_node.Finish();
+
+  auto log = root.Object("log");
+  std::string level = log.Enum("level", "info", {"debug", "info", "warn", "error"});
+  c.log_level = core::ParseLogLevel(level).value_or(core::LogLevel::kInfo);
+  log.Finish();
+
+  c.default_locale = root.Enum("default_locale", "vi", {"vi", "en"});
+  c.web_chat = root.Bool("web_chat", true);
+
+  auto channels_node = root.Object("channels");
+  c.channels = channels::ParseChannelsConfig(channels_node);
+  channels_node.Finish();
+
+  root.Finish();
+  if (!errors.empty()) {
+    return core::MakeError(core::ErrorCode::kInvalidArgument,
+                           fmt::format("{}", fmt::join(errors.lines(), "\n")));
+  }
+  return c;
+}
+
+core::Result<GatewayConfig> LoadGatewayConfig(const std::string& path) {
+  auto json = core::LoadConfigFile(path);
+  if (!json.ok()) return json.error();
+  auto parsed = ParseGatewayConfig(*json);
+  if (!parsed.ok()) {
+    // Prefix each line with the file so several configs can be checked in one run.
+    std::string msg;
+    for (std::size_t start = 0; start < parsed.error().message.size();) {
+      auto end = parsed.error().message.find('\n', start);
+      if (end == std::string::npos) end = parsed.error().message.size();
+      msg += fmt::format("{}: {}\n", path, parsed.error().message.substr(start, end - start));
+      start = end + 1;
+    }
+    if (!msg.empty()) msg.pop_back();
+    return core::MakeError(core::ErrorCode::kInvalidArgument, msg);
+  }
+  return parsed;
+}
+
+}  // namespace gw::gateway

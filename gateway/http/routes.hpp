@@ -1,0 +1,24 @@
+// Route registration: each group of endpoints is a function over the server and what its
+// handlers need. Handlers parse, call the core, map the result (STYLE.md: about ten lines).
+#pragma once
+
+#include "channels/app/app_config.hpp"
+#include "core/clock.hpp"
+#include "core/store.hpp"
+#include "gateway/http/server.hpp"
+#include "gateway/intake.hpp"
+#include "gateway/metrics.hpp"
+
+namespace gw::gateway::http {
+
+// GET /healthz, /readyz, /metrics.
+void RegisterOpsRoutes(HttpServer& server, core::ConversationStore& store, Metrics& metrics);
+
+// POST and GET /api/v1/app/messages.
+void RegisterAppRoutes(HttpServer& server, Intake& intake, core::ConversationStore& store,
+                       const channels::app::AppConfig& config, const core::Clock& clock);
+
+// The citizen web chat: /, /chat.css, /chat.js, /locales/{vi,en}/web.json.
+void RegisterWebRoutes(HttpServer& server);
+
+}  // namespace gw::gateway::http

@@ -1,0 +1,55 @@
+// The gateway's Prometheus metrics: HTTP requests and latency by route, store commit latency and
+// batch sizes, queue depths. Rendered in the text exposition format at /metrics.
+#pragma once
+
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+#include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <string>
+
+#include "gateway/store/group_writer.hpp"
+
+namespace gw::gateway {
+
+class Metrics final : public store::WriterObserver {
+ public:
+  Metrics();
+
+  prometheus::Registry& registry() { return *registry_; }
+  std::string Render() const;
+
+  // HTTP: one observation per finished request. `route` is the route pattern, never the raw path
+  // (keeps label cardinality bounded).
+  void ObserveRequest(const std::string& route, const std::string& method, int status,
+                      double seconds);
+  prometheus::Gauge& http_in_flight() { return *http_in_flight_; }
+
+  // store::WriterObserver
+  void OnCommit(std::size_t batch_size, double seconds) override;
+  void OnQueueDepth(std::size_t depth) override;
+
+  // Turns taken in by channel, and refusals by reason code.
+  void CountInbound(const std::string& channel, bool duplicate);
+  void CountRefusal(const std::string& reason_code);
+
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Counter>* requests_;
+  prometheus::Family<prometheus::Histogram>* request_seconds_;
+  prometheus::Gauge* http_in_flight_;
+  std::mutex route_mu_;
+  std::unordered_map<std::string, prometheus::Histogram*> route_histograms_;
+  prometheus::Histogram* commit_seconds_;
+  prometheus::Histogram* batch_size_;
+  prometheus::Gauge* write_queue_depth_;
+  prometheus::Family<prometheus::Counter>* inbound_;
+  prometheus::Family<prometheus::Counter>* refusals_;
+};
+
+}  // namespace gw::gateway

@@ -1,0 +1,104 @@
+// The composition root: builds every part from the config and runs the server.
+#include "gateway/runner.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "core/log.hpp"
+#include "gateway/http/routes.hpp"
+#include "gateway/http/server.hpp"
+#include "gateway/intake.hpp"
+#include "gateway/metrics.hpp"
+#include "gateway/store/sqlite_store.hpp"
+#include "locales/catalog.hpp"
+
+namespace gw::gateway {
+namespace {
+
+const core::Logger kLog("gateway");
+
+void PrintBanner(const GatewayConfig& config, const RunOptions& options, int port) {
+  const std::string base = fmt::format("http://{}:{}", config.http.listen == "0.0.0.0" ? "127.0.0.1" : config.http.listen, port);
+  fmt::print("caunoi: listening on {}\n", base);
+  if (options.demo) {
+    fmt::print(
+        "\nCầu Nối demo is running ({}).\n"
+        "  Web chat (citizen):  {}/\n"
+        "  Chat API:            POST {}/api/v1/app/messages\n"
+        "  Health and metrics:  {}/healthz  {}/readyz  {}/metrics\n"
+        "  Data (SQLite):       {}\n"
+        "  Try it with curl:\n"
+        "    curl -s {}/api/v1/app/messages -H 'Content-Type: application/json' \\\n"
+        "         -d '{{\"user_id\":\"demo-user\",\"text\":\"xin chào\"}}'\n"
+        "  Demo-only setting: the app API accepts a bare user_id without a token.\n"
+        "  Stop with Ctrl+C; check the data-message log with: caunoi verify-log --data {}\n\n",
+        config.agency.agency_name, base, base, base, base, base, options.data_dir, base,
+        options.data_dir);
+  }
+  std::fflush(stdout);
+}
+
+}  // namespace
+
+int RunGateway(const GatewayConfig& config, const RunOptions& options) {
+  core::SetLogLevel(config.log_level);
+  // Signals are taken by one thread with sigwait; every other thread (made after this) inherits
+  // the mask. SIGPIPE is ignored: a client hanging up must not kill the process.
+  ::signal(SIGPIPE, SIG_IGN);
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  auto catalogs = locales::Catalogs::LoadEmbedded();
+  if (!catalogs.ok()) {
+    kLog.Error("cannot load message catalogs", {{"error", catalogs.error().message}});
+    return 1;
+  }
+  Metrics metrics;
+  auto store = store::SqliteStore::Open(config.store.sqlite, &metrics);
+  if (!store.ok()) {
+    kLog.Error("cannot open the store", {{"error", store.error().message}, {"detail", store.error().detail}});
+    fmt::print(stderr, "caunoi: {} ({})\n", store.error().message, store.error().detail);
+    return 1;
+  }
+  core::SystemClock clock;
+  Intake intake(**store, *catalogs, config.agency, metrics);
+  http::HttpServer server(config.http, metrics);
+  http::RegisterOpsRoutes(server, **store, metrics);
+  if (config.channels.app.enabled) {
+    http::RegisterAppRoutes(server, intake, **store, config.channels.app, clock);
+  }
+  if (config.web_chat) http::RegisterWebRoutes(server);
+
+  auto port = server.Bind();
+  if (!port.ok()) {
+    kLog.Error("cannot listen", {{"error", port.error().message}});
+    fmt::print(stderr, "caunoi: {}\n", port.error().message);
+    return 1;
+  }
+  kLog.Info("listening", {{"address", config.http.listen}, {"port", std::to_string(*port)}, {"node", config.node_name}});
+  PrintBanner(config, options, *port);
+
+  std::thread signal_thread([&server, stop_signals] {
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    kLog.Info("stopping: finishing in-flight requests", {{"signal", std::to_string(sig)}});
+    server.Stop();
+  });
+  server.Run();
+  // Run() can also end without a signal (the socket failed); wake the watcher so it can be joined.
+  pthread_kill(signal_thread.native_handle(), SIGTERM);
+  signal_thread.join();
+  (*store)->Close();
+  kLog.Info("stopped; the store is flushed");
+  return 0;
+}
+
+}  // namespace gw::gateway

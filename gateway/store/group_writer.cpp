@@ -1,0 +1,123 @@
+// Group commit: batches of jobs, each under a savepoint, one durable COMMIT per batch.
+#include "gateway/store/group_writer.hpp"
+
+#include <chrono>
+
+#include "core/log.hpp"
+
+namespace gw::gateway::store {
+namespace {
+const core::Logger kLog("gateway.store.writer");
+}
+
+GroupWriter::GroupWriter(std::unique_ptr<Db> db, Options options, WriterObserver* observer)
+    : db_(std::move(db)), options_(options), observer_(observer), thread_([this] { Loop(); }) {}
+
+GroupWriter::~GroupWriter() { Stop(); }
+
+core::Status GroupWriter::Submit(Job job) {
+  std::future<core::Status> done;
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_) {
+      return core::MakeError(core::ErrorCode::kUnavailable, "the store is shutting down");
+    }
+    queue_.push_back(Pending{std::move(job), {}});
+    done = queue_.back().done.get_future();
+  }
+  cv_.notify_one();
+  return done.get();
+}
+
+void GroupWriter::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_ && !thread_.joinable()) return;
+    stopping_ = true;
+  }
+  cv_.notify_one();
+  if (thread_.joinable()) thread_.join();
+}
+
+std::size_t GroupWriter::QueueDepth() const {
+  std::lock_guard lock(mu_);
+  return queue_.size();
+}
+
+void GroupWriter::Loop() {
+  std::deque<Pending> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [this] { return !queue_.empty() || stopping_; });
+      if (queue_.empty()) return;  // stopping, and everything queued has been committed
+      while (!queue_.empty() && batch.size() < options_.max_batch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+      if (observer_ != nullptr) observer_->OnQueueDepth(queue_.size());
+    }
+    RunBatch(batch);
+    batch.clear();
+  }
+}
+
+void GroupWriter::RunBatch(std::deque<Pending>& batch) {
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<core::Status> results;
+  results.reserve(batch.size());
+  try {
+    db_->Prepare("BEGIN IMMEDIATE").Run();
+  } catch (const SqliteError& e) {
+    kLog.Error("cannot begin a write transaction", {{"error", e.what()}});
+    for (auto& p : batch) {
+      p.done.set_value(core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable",
+                                       e.what()));
+    }
+    return;
+  }
+  for (auto& p : batch) {
+    db_->Prepare("SAVEPOINT job").Run();
+    try {
+      p.job(*db_);
+      db_->Prepare("RELEASE job").Run();
+      results.emplace_back(core::Ok{});
+    } catch (const std::exception& e) {
+      // The job's own changes go; the batch goes on.
+      try {
+        db_->Prepare("ROLLBACK TO job").Run();
+        db_->Prepare("RELEASE job").Run();
+      } catch (const SqliteError& inner) {
+        kLog.Error("cannot roll back a failed job", {{"error", inner.what()}});
+      }
+      bool is_sqlite = dynamic_cast<const SqliteError*>(&e) != nullptr;
+      kLog.Warn("store job failed", {{"error", e.what()}});
+      results.emplace_back(core::MakeError(
+          is_sqlite ? core::ErrorCode::kUnavailable : core::ErrorCode::kInternal,
+          "the store could not save this request", e.what()));
+    }
+  }
+  try {
+    db_->Prepare("COMMIT").Run();
+  } catch (const SqliteError& e) {
+    kLog.Error("commit failed; the whole batch is refused", {{"error", e.what()}, {"batch", std::to_string(batch.size())}});
+    try {
+      db_->Prepare("ROLLBACK").Run();
+    } catch (const SqliteError&) {
+      // Already rolled back by SQLite on some errors (e.g. SQLITE_FULL).
+    }
+    for (auto& p : batch) {
+      p.done.set_value(core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable",
+                                       e.what()));
+    }
+    return;
+  }
+  if (observer_ != nullptr) {
+    observer_->OnCommit(batch.size(), std::chrono::duration<double>(
+                                          std::chrono::steady_clock::now() - start)
+                                          .count());
+  }
+  for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(std::move(results[i]));
+}
+
+}  // namespace gw::gateway::store

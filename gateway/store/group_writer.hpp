@@ -1,0 +1,76 @@
+// The store's single writer: callers submit jobs, one thread runs them in batches inside one
+// transaction and commits once per batch (group commit). A job's Submit() returns only after the
+// commit that holds it is durable, so the caller may acknowledge at once.
+//
+// Why one writer: SQLite allows one writer at a time anyway; funnelling writes through a thread
+// turns N fsyncs into one per batch, which is what makes durable intake fast.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "core/result.hpp"
+#include "gateway/store/sqlite.hpp"
+
+namespace gw::gateway::store {
+
+// Observations the writer reports (to Prometheus, in gateway/metrics.cpp). Called from the
+// writer thread only.
+class WriterObserver {
+ public:
+  virtual ~WriterObserver() = default;
+  virtual void OnCommit(std::size_t batch_size, double seconds) = 0;
+  virtual void OnQueueDepth(std::size_t depth) = 0;
+};
+
+class GroupWriter {
+ public:
+  // A unit of work run inside the batch's transaction, under its own savepoint: if it throws,
+  // only its own changes are rolled back and only its Submit() fails.
+  using Job = std::function<void(Db&)>;
+
+  struct Options {
+    std::size_t max_batch = 512;
+  };
+
+  // Takes the write connection. `observer` may be null; not owned.
+  GroupWriter(std::unique_ptr<Db> db, Options options, WriterObserver* observer);
+  ~GroupWriter();
+  GroupWriter(const GroupWriter&) = delete;
+  GroupWriter& operator=(const GroupWriter&) = delete;
+
+  // Runs `job` and blocks until its batch is committed (or failed). Thread-safe.
+  // Errors: kUnavailable when the commit failed or the writer is stopped; kInternal when the job
+  // itself threw.
+  core::Status Submit(Job job);
+
+  // Commits what is queued, then stops the thread. Later Submit() calls fail. Idempotent.
+  void Stop();
+
+  std::size_t QueueDepth() const;
+
+ private:
+  struct Pending {
+    Job job;
+    std::promise<core::Status> done;
+  };
+  void Loop();
+  void RunBatch(std::deque<Pending>& batch);
+
+  std::unique_ptr<Db> db_;
+  Options options_;
+  WriterObserver* observer_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Pending> queue_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace gw::gateway::store

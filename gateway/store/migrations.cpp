@@ -1,0 +1,201 @@
+// The schema, as an ordered list of migrations. Never edit a released migration: add one.
+#include "gateway/store/migrations.hpp"
+
+#include <fmt/format.h>
+
+namespace gw::gateway::store {
+namespace {
+
+// Times are Unix milliseconds (UTC). Channels and statuses are the wire names.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE citizens (
+  id INTEGER PRIMARY KEY,
+  display_name TEXT,
+  national_id TEXT UNIQUE,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE contacts (
+  id INTEGER PRIMARY KEY,
+  citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+  channel TEXT NOT NULL,
+  address TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  UNIQUE (channel, address)
+);
+CREATE INDEX contacts_citizen ON contacts(citizen_id);
+CREATE TABLE conversations (
+  id INTEGER PRIMARY KEY,
+  citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  channel TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'bot' CHECK (status IN ('bot', 'officer', 'closed')),
+  agency_code TEXT,
+  assigned_officer_id INTEGER REFERENCES officers(id),
+  dialog_state TEXT,
+  opened_at INTEGER NOT NULL,
+  last_message_at INTEGER NOT NULL,
+  closed_at INTEGER
+);
+CREATE INDEX conversations_contact ON conversations(contact_id, status);
+CREATE TABLE messages (
+  id INTEGER PRIMARY KEY,
+  conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+  direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+  channel TEXT NOT NULL,
+  provider_message_id TEXT,
+  text TEXT NOT NULL,
+  reason_code TEXT,
+  options TEXT,
+  reply_to INTEGER REFERENCES messages(id),
+  log_seq INTEGER REFERENCES message_log(seq),
+  at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX messages_provider_id ON messages(channel, provider_message_id)
+  WHERE direction = 'in' AND provider_message_id IS NOT NULL;
+CREATE INDEX messages_conversation ON messages(conversation_id, id);
+CREATE INDEX messages_reply_to ON messages(reply_to) WHERE reply_to IS NOT NULL;
+CREATE TABLE dossiers (
+  code TEXT PRIMARY KEY,
+  citizen_id INTEGER REFERENCES citizens(id),
+  procedure_code TEXT NOT NULL,
+  agency_code TEXT,
+  status TEXT NOT NULL,
+  due_date TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX dossiers_citizen ON dossiers(citizen_id);
+CREATE TABLE dossier_status_history (
+  id INTEGER PRIMARY KEY,
+  dossier_code TEXT NOT NULL REFERENCES dossiers(code),
+  status TEXT NOT NULL,
+  reason TEXT,
+  occurred_at INTEGER NOT NULL,
+  recorded_at INTEGER NOT NULL
+);
+CREATE INDEX dossier_status_history_code ON dossier_status_history(dossier_code, occurred_at);
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  request_hash TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  state TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER
+);
+CREATE TABLE deliveries (
+  id INTEGER PRIMARY KEY,
+  outbox_id INTEGER NOT NULL REFERENCES outbox(id),
+  channel TEXT NOT NULL,
+  address TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER,
+  provider_message_id TEXT,
+  last_outcome TEXT,
+  last_detail TEXT,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX deliveries_due ON deliveries(state, next_attempt_at);
+CREATE TABLE officers (
+  id INTEGER PRIMARY KEY,
+  agency_code TEXT NOT NULL,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('officer', 'supervisor', 'admin')),
+  password_hash TEXT NOT NULL,
+  totp_secret TEXT,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  officer_id INTEGER REFERENCES officers(id),
+  action TEXT NOT NULL,
+  target TEXT,
+  detail TEXT,
+  remote_addr TEXT,
+  at INTEGER NOT NULL
+);
+CREATE INDEX audit_log_at ON audit_log(at);
+CREATE TABLE ratings (
+  id INTEGER PRIMARY KEY,
+  conversation_id INTEGER REFERENCES conversations(id),
+  citizen_id INTEGER REFERENCES citizens(id),
+  channel TEXT NOT NULL,
+  procedure_code TEXT,
+  score TEXT NOT NULL CHECK (score IN ('rat_hai_long', 'hai_long', 'khong_hai_long')),
+  comment TEXT,
+  at INTEGER NOT NULL
+);
+
+-- The data-message log (Luật Giao dịch điện tử 2023, Điều 13): every message in and out, with its
+-- metadata and raw bytes, chained by SHA-256 (see message_log.cpp for the hashed form). The
+-- triggers stop ordinary writes from changing history; the chain catches anything that gets past.
+CREATE TABLE message_log (
+  seq INTEGER PRIMARY KEY,
+  direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+  channel TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  sender TEXT NOT NULL,
+  receiver TEXT NOT NULL,
+  sent_at INTEGER,
+  received_at INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  payload BLOB NOT NULL,
+  prev_hash BLOB NOT NULL,
+  hash BLOB NOT NULL
+);
+CREATE TRIGGER message_log_no_update BEFORE UPDATE ON message_log
+BEGIN SELECT RAISE(ABORT, 'message_log is append-only'); END;
+CREATE TRIGGER message_log_no_delete BEFORE DELETE ON message_log
+BEGIN SELECT RAISE(ABORT, 'message_log is append-only'); END;
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& SqliteMigrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "initial schema: citizens, contacts, conversations, messages, dossiers, outbox, "
+          "deliveries, officers, audit log, ratings, data-message log",
+       kV1},
+  };
+  return kMigrations;
+}
+
+int LatestSchemaVersion() { return SqliteMigrations().back().version; }
+
+int CurrentSchemaVersion(Db& db) {
+  Stmt& s = db.Prepare("PRAGMA user_version");
+  s.Step();
+  return static_cast<int>(s.Int(0));
+}
+
+std::vector<int> Migrate(Db& db) {
+  std::vector<int> applied;
+  int current = CurrentSchemaVersion(db);
+  if (current > LatestSchemaVersion()) {
+    throw SqliteError(SQLITE_ERROR,
+                      fmt::format("the database schema is version {}, newer than this binary's {}; "
+                                  "run a newer caunoi",
+                                  current, LatestSchemaVersion()));
+  }
+  for (const Migration& m : SqliteMigrations()) {
+    if (m.version <= current) continue;
+    db.Exec("BEGIN IMMEDIATE");
+    try {
+      db.Exec(m.sql);
+      db.Exec(fmt::format("PRAGMA user_version = {}", m.version));
+      db.Exec("COMMIT");
+    } catch (...) {
+      db.Exec("ROLLBACK");
+      throw;
+    }
+    applied.push_back(m.version);
+  }
+  return applied;
+}
+
+}  // namespace gw::gateway::store

@@ -1,0 +1,321 @@
+// SQLite store: turns, history, readiness and log verification.
+#include "gateway/store/sqlite_store.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "core/log.hpp"
+#include "gateway/store/migrations.hpp"
+
+namespace gw::gateway::store {
+namespace {
+
+const core::Logger kLog("gateway.store.sqlite");
+
+std::string OptionsJson(const std::vector<core::ReplyOption>& options) {
+  auto arr = nlohmann::json::array();
+  for (const auto& o : options) arr.push_back({{"id", o.id}, {"label", o.label}});
+  return arr.dump();
+}
+
+std::vector<core::ReplyOption> ParseOptions(const std::optional<std::string>& text) {
+  std::vector<core::ReplyOption> out;
+  if (!text || text->empty()) return out;
+  auto arr = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  if (!arr.is_array()) return out;
+  for (const auto& o : arr) {
+    out.push_back({o.value("id", std::string()), o.value("label", std::string())});
+  }
+  return out;
+}
+
+core::Reply ReplyFromRow(std::string text, const std::optional<std::string>& reason,
+                         const std::optional<std::string>& options) {
+  core::Reply r;
+  r.text = std::move(text);
+  if (reason) {
+    if (auto code = core::ParseReasonCode(*reason)) r.rejection.emplace(*code, r.text);
+  }
+  r.options = ParseOptions(options);
+  return r;
+}
+
+// Finds or creates the citizen and contact for the sender; returns {contact_id, citizen_id}.
+std::pair<std::int64_t, std::int64_t> UpsertContact(Db& db, const core::InboundMessage& m) {
+  const std::string_view channel = core::ChannelName(m.channel);
+  const std::int64_t now = core::ToUnixMillis(m.received_at);
+  Stmt& find = db.Prepare("SELECT id, citizen_id FROM contacts WHERE channel = ?1 AND address = ?2");
+  find.Bind(1, channel).Bind(2, m.sender);
+  if (find.Step()) return {find.Int(0), find.Int(1)};
+  db.Prepare("INSERT INTO citizens (created_at) VALUES (?1)").Bind(1, now).Run();
+  std::int64_t citizen_id = db.LastInsertId();
+  db.Prepare("INSERT INTO contacts (citizen_id, channel, address, created_at) VALUES (?1, ?2, ?3, ?4)")
+      .Bind(1, citizen_id)
+      .Bind(2, channel)
+      .Bind(3, m.sender)
+      .Bind(4, now)
+      .Run();
+  return {db.LastInsertId(), citizen_id};
+}
+
+std::int64_t OpenConversation(Db& db, std::int64_t contact_id, std::int64_t citizen_id,
+                              const core::InboundMessage& m) {
+  Stmt& find = db.Prepare(
+      "SELECT id FROM conversations WHERE contact_id = ?1 AND status <> 'closed' "
+      "ORDER BY id DESC LIMIT 1");
+  find.Bind(1, contact_id);
+  if (find.Step()) return find.Int(0);
+  const std::int64_t now = core::ToUnixMillis(m.received_at);
+  db.Prepare(
+        "INSERT INTO conversations (citizen_id, contact_id, channel, opened_at, last_message_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?4)")
+      .Bind(1, citizen_id)
+      .Bind(2, contact_id)
+      .Bind(3, core::ChannelName(m.channel))
+      .Bind(4, now)
+      .Run();
+  return db.LastInsertId();
+}
+
+// A provider retry of a message already stored: the receipt of the first delivery, or nullopt.
+std::optional<core::TurnReceipt> FindDuplicate(Db& db, const core::InboundMessage& m) {
+  if (m.provider_message_id.empty()) return std::nullopt;
+  Stmt& find = db.Prepare(
+      "SELECT m.id, m.conversation_id, c.citizen_id FROM messages m "
+      "JOIN conversations c ON c.id = m.conversation_id "
+      "WHERE m.channel = ?1 AND m.provider_message_id = ?2 AND m.direction = 'in'");
+  find.Bind(1, core::ChannelName(m.channel)).Bind(2, m.provider_message_id);
+  if (!find.Step()) return std::nullopt;
+  core::TurnReceipt r;
+  r.inbound_message_id = find.Int(0);
+  r.conversation_id = find.Int(1);
+  r.citizen_id = find.Int(2);
+  r.duplicate = true;
+  find.Reset();
+  Stmt& replies = db.Prepare(
+      "SELECT text, reason_code, options FROM messages WHERE reply_to = ?1 ORDER BY id");
+  replies.Bind(1, r.inbound_message_id);
+  while (replies.Step()) {
+    r.replies.push_back(ReplyFromRow(replies.Text(0), replies.OptText(1), replies.OptText(2)));
+  }
+  return r;
+}
+
+core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t) {
+  const core::InboundMessage& m = t.inbound;
+  if (auto dup = FindDuplicate(db, m)) return *dup;
+
+  core::TurnReceipt r;
+  auto [contact_id, citizen_id] = UpsertContact(db, m);
+  r.citizen_id = citizen_id;
+  r.conversation_id = OpenConversation(db, contact_id, citizen_id, m);
+  const std::string channel(core::ChannelName(m.channel));
+  const std::int64_t received = core::ToUnixMillis(m.received_at);
+
+  std::optional<std::int64_t> sent_at;
+  if (m.sent_at) sent_at = core::ToUnixMillis(*m.sent_at);
+  std::int64_t seq_in = AppendToLog(db, LogEntry{"in", channel, m.origin, m.sender, m.receiver,
+                                                 sent_at, received, m.content_type, m.raw_payload});
+  std::optional<std::string> provider_id;
+  if (!m.provider_message_id.empty()) provider_id = m.provider_message_id;
+  db.Prepare(
+        "INSERT INTO messages (conversation_id, direction, channel, provider_message_id, text, "
+        "log_seq, at) VALUES (?1, 'in', ?2, ?3, ?4, ?5, ?6)")
+      .Bind(1, r.conversation_id)
+      .Bind(2, channel)
+      .Bind(3, provider_id)
+      .Bind(4, m.text)
+      .Bind(5, seq_in)
+      .Bind(6, received)
+      .Run();
+  r.inbound_message_id = db.LastInsertId();
+
+  if (!t.replies.empty()) {
+    // The replies leave as one payload on the wire, so they are one data message in the log.
+    std::int64_t seq_out =
+        AppendToLog(db, LogEntry{"out", channel, m.receiver, m.receiver, m.sender, received,
+                                 received, t.outbound_content_type, t.outbound_payload});
+    for (const core::Reply& reply : t.replies) {
+      std::optional<std::string> reason;
+      if (reply.rejection) reason = std::string(reply.rejection->code_name());
+      std::optional<std::string> options;
+      if (!reply.options.empty()) options = OptionsJson(reply.options);
+      db.Prepare(
+            "INSERT INTO messages (conversation_id, direction, channel, text, reason_code, "
+            "options, reply_to, log_seq, at) VALUES (?1, 'out', ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+          .Bind(1, r.conversation_id)
+          .Bind(2, channel)
+          .Bind(3, reply.text)
+          .Bind(4, reason)
+          .Bind(5, options)
+          .Bind(6, r.inbound_message_id)
+          .Bind(7, seq_out)
+          .Bind(8, received)
+          .Run();
+    }
+  }
+  db.Prepare("UPDATE conversations SET last_message_at = ?1 WHERE id = ?2")
+      .Bind(1, received)
+      .Bind(2, r.conversation_id)
+      .Run();
+  r.replies = t.replies;
+  return r;
+}
+
+}  // namespace
+
+std::unique_ptr<Db> OpenSqlite(const SqliteConfig& config, Db::Mode mode) {
+  auto db = Db::Open(config.path, mode);
+  db->Exec(fmt::format("PRAGMA busy_timeout = {}", config.busy_timeout.count()));
+  db->Exec("PRAGMA foreign_keys = ON");
+  if (mode == Db::Mode::kReadWrite) {
+    db->Exec("PRAGMA journal_mode = WAL");
+    // FULL: the WAL is synced at every commit, so a committed turn survives power loss, not only
+    // a crash of the process. Group commit pays for it once per batch.
+    db->Exec("PRAGMA synchronous = FULL");
+  }
+  return db;
+}
+
+class SqliteStore::ReaderLease {
+ public:
+  ReaderLease(SqliteStore* store, std::unique_ptr<Db> db) : store_(store), db_(std::move(db)) {}
+  ReaderLease(ReaderLease&&) = default;
+  ~ReaderLease() {
+    if (db_) store_->ReleaseReader(std::move(db_));
+  }
+  Db& db() { return *db_; }
+
+ private:
+  SqliteStore* store_;
+  std::unique_ptr<Db> db_;
+};
+
+core::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteConfig& config,
+                                                             WriterObserver* observer) {
+  try {
+    auto parent = std::filesystem::path(config.path).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (ec) {
+      return core::MakeError(core::ErrorCode::kUnavailable,
+                             fmt::format("cannot create {}: {}", parent.string(), ec.message()));
+    }
+    auto writer_db = OpenSqlite(config, Db::Mode::kReadWrite);
+    int current = CurrentSchemaVersion(*writer_db);
+    if (current != LatestSchemaVersion()) {
+      if (!config.auto_migrate && current < LatestSchemaVersion()) {
+        return core::MakeError(
+            core::ErrorCode::kUnavailable,
+            fmt::format("the database schema is version {}, this binary needs {}: run "
+                        "`caunoi migrate`",
+                        current, LatestSchemaVersion()));
+      }
+      for (int v : Migrate(*writer_db)) {
+        kLog.Info("migration applied", {{"version", std::to_string(v)}});
+      }
+    }
+    std::vector<std::unique_ptr<Db>> readers;
+    for (int i = 0; i < config.readers; ++i) readers.push_back(OpenSqlite(config, Db::Mode::kReadOnly));
+    auto writer = std::make_unique<GroupWriter>(std::move(writer_db),
+                                                GroupWriter::Options{config.max_batch}, observer);
+    return std::unique_ptr<SqliteStore>(
+        new SqliteStore(config, std::move(writer), std::move(readers)));
+  } catch (const SqliteError& e) {
+    return core::MakeError(core::ErrorCode::kUnavailable, "cannot open the store", e.what());
+  }
+}
+
+SqliteStore::SqliteStore(const SqliteConfig& config, std::unique_ptr<GroupWriter> writer,
+                         std::vector<std::unique_ptr<Db>> readers)
+    : config_(config), writer_(std::move(writer)), readers_(std::move(readers)) {}
+
+SqliteStore::~SqliteStore() { Close(); }
+
+void SqliteStore::Close() { writer_->Stop(); }
+
+SqliteStore::ReaderLease SqliteStore::AcquireReader() {
+  std::unique_lock lock(readers_mu_);
+  readers_cv_.wait(lock, [this] { return !readers_.empty(); });
+  auto db = std::move(readers_.back());
+  readers_.pop_back();
+  return ReaderLease(this, std::move(db));
+}
+
+void SqliteStore::ReleaseReader(std::unique_ptr<Db> db) {
+  {
+    std::lock_guard lock(readers_mu_);
+    readers_.push_back(std::move(db));
+  }
+  readers_cv_.notify_one();
+}
+
+core::Result<core::TurnReceipt> SqliteStore::RecordTurn(const core::TurnRecord& turn) {
+  core::TurnReceipt receipt;
+  auto status = writer_->Submit([&](Db& db) { receipt = WriteTurn(db, turn); });
+  if (!status.ok()) return status.error();
+  return receipt;
+}
+
+core::Result<std::vector<core::StoredMessage>> SqliteStore::RecentMessages(
+    const core::Contact& contact, std::int64_t after_id, int limit) {
+  try {
+    auto lease = AcquireReader();
+    Stmt& s = lease.db().Prepare(
+        "SELECT m.id, m.conversation_id, m.direction, m.channel, m.text, m.reason_code, "
+        "m.options, m.at FROM messages m "
+        "JOIN conversations c ON c.id = m.conversation_id "
+        "JOIN contacts k ON k.id = c.contact_id "
+        "WHERE k.channel = ?1 AND k.address = ?2 AND m.id > ?3 ORDER BY m.id LIMIT ?4");
+    s.Bind(1, core::ChannelName(contact.channel))
+        .Bind(2, contact.address)
+        .Bind(3, after_id)
+        .Bind(4, static_cast<std::int64_t>(limit));
+    std::vector<core::StoredMessage> out;
+    while (s.Step()) {
+      core::StoredMessage m;
+      m.id = s.Int(0);
+      m.conversation_id = s.Int(1);
+      m.direction = s.Text(2);
+      m.channel = core::ParseChannel(s.Text(3)).value_or(contact.channel);
+      m.text = s.Text(4);
+      m.reason_code = s.OptText(5);
+      m.options = ParseOptions(s.OptText(6));
+      m.at = core::FromUnixMillis(s.Int(7));
+      out.push_back(std::move(m));
+    }
+    s.Reset();
+    return out;
+  } catch (const SqliteError& e) {
+    kLog.Error("history read failed", {{"error", e.what()}});
+    return core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what());
+  }
+}
+
+core::Status SqliteStore::Ping() {
+  try {
+    auto lease = AcquireReader();
+    Stmt& s = lease.db().Prepare("SELECT count(*) FROM sqlite_master");
+    s.Step();
+    s.Reset();
+    if (writer_->QueueDepth() > config_.max_batch * 64) {
+      return core::MakeError(core::ErrorCode::kUnavailable, "the store's write queue is full");
+    }
+    return core::Ok{};
+  } catch (const SqliteError& e) {
+    return core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what());
+  }
+}
+
+core::Result<VerifyReport> SqliteStore::VerifyMessageLog(const std::optional<LogHead>& expect_head) {
+  try {
+    auto lease = AcquireReader();
+    return VerifyLog(lease.db(), expect_head);
+  } catch (const SqliteError& e) {
+    return core::MakeError(core::ErrorCode::kUnavailable, "cannot read the message log", e.what());
+  }
+}
+
+}  // namespace gw::gateway::store

@@ -1,0 +1,56 @@
+// The SQLite implementation of the store ports: one writer thread with group commit
+// (synchronous=FULL, WAL) and a small pool of read connections.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+#include "core/store.hpp"
+#include "gateway/store/group_writer.hpp"
+#include "gateway/store/message_log.hpp"
+#include "gateway/store/store_config.hpp"
+
+namespace gw::gateway::store {
+
+class SqliteStore final : public core::ConversationStore {
+ public:
+  // Opens (creating the file and its folder's database if needed), checks or applies migrations,
+  // starts the writer. `observer` may be null; not owned.
+  static core::Result<std::unique_ptr<SqliteStore>> Open(const SqliteConfig& config,
+                                                         WriterObserver* observer);
+  ~SqliteStore() override;
+
+  core::Result<core::TurnReceipt> RecordTurn(const core::TurnRecord& turn) override;
+  core::Result<std::vector<core::StoredMessage>> RecentMessages(const core::Contact& contact,
+                                                                std::int64_t after_id,
+                                                                int limit) override;
+  core::Status Ping() override;
+
+  core::Result<VerifyReport> VerifyMessageLog(const std::optional<LogHead>& expect_head);
+  std::size_t WriteQueueDepth() const { return writer_->QueueDepth(); }
+
+  // Commits what is queued and stops the writer; later writes fail with kUnavailable.
+  void Close();
+
+ private:
+  class ReaderLease;
+  SqliteStore(const SqliteConfig& config, std::unique_ptr<GroupWriter> writer,
+              std::vector<std::unique_ptr<Db>> readers);
+  ReaderLease AcquireReader();
+  void ReleaseReader(std::unique_ptr<Db> db);
+
+  SqliteConfig config_;
+  std::unique_ptr<GroupWriter> writer_;
+  std::mutex readers_mu_;
+  std::condition_variable readers_cv_;
+  std::vector<std::unique_ptr<Db>> readers_;
+};
+
+// Opens a connection with the store's pragmas (WAL, synchronous=FULL, busy timeout, foreign
+// keys). Throws SqliteError.
+std::unique_ptr<Db> OpenSqlite(const SqliteConfig& config, Db::Mode mode);
+
+}  // namespace gw::gateway::store

@@ -1,0 +1,26 @@
+// Config of the store (store.*): which implementation, and its settings.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "core/config_reader.hpp"
+
+namespace gw::gateway::store {
+
+struct SqliteConfig {
+  std::string path = "data/caunoi.db";
+  std::size_t max_batch = 512;  // jobs per group commit
+  std::chrono::milliseconds busy_timeout{5000};
+  int readers = 4;  // read connections (WAL lets them run beside the writer)
+  bool auto_migrate = true;
+};
+
+struct StoreConfig {
+  std::string driver = "sqlite";  // "postgresql" arrives with scale-out
+  SqliteConfig sqlite;
+};
+
+StoreConfig ParseStoreConfig(core::ConfigNode& node);
+
+}  // namespace gw::gateway::store

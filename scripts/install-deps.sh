@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, everything Cầu Nối needs to build, run and test on Debian 12.
+# Idempotent: packages already present are skipped quickly. Needs root (or sudo).
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+# Build and run.
+packages=(
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  libcpp-httplib-dev libcurl4-openssl-dev libsqlite3-dev sqlite3 libicu-dev nlohmann-json3-dev
+  libfmt-dev doctest-dev libssl-dev prometheus-cpp-dev libfasttext-dev
+)
+# Tests and benchmarks only.
+if [ "${1:-}" = "--test" ]; then
+  packages+=(wrk clang-format curl python3)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
