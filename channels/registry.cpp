@@ -11,7 +11,9 @@ struct Entry {
   void (*parse)(core::ConfigNode& node, ChannelsConfig& out);
 };
 
-void ParseApp(core::ConfigNode& node, ChannelsConfig& out) { out.app = app::ParseAppConfig(node); }
+void ParseApp(core::ConfigNode& node, ChannelsConfig& out) {
+  out.app = app::ParseAppConfig(node);
+}
 
 constexpr Entry kEntries[] = {
     {"app", &ParseApp},
@@ -34,9 +36,8 @@ ChannelsConfig ParseChannelsConfig(core::ConfigNode& node) {
       if (e.kind == key) found = &e;
     }
     if (found == nullptr) {
-      node.errors().Add(node.path() + "." + key,
-                        fmt::format("unknown channel kind (known: {})",
-                                    fmt::join(KnownChannelKinds(), ", ")));
+      node.errors().Add(node.path() + "." + key, fmt::format("unknown channel kind (known: {})",
+                                                             fmt::join(KnownChannelKinds(), ", ")));
       continue;
     }
     core::ConfigNode child = node.Object(key);

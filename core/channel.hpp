@@ -39,10 +39,10 @@ enum class SendOutcome {
 
 struct SendResult {
   SendOutcome outcome = SendOutcome::kRetryable;
-  std::string provider_message_id;  // when accepted
-  std::string provider_code;        // the provider's own status or error code
-  std::string detail;               // for logs; may be long, no personal data
-  std::string safe_text;            // short, safe to show an officer
+  std::string provider_message_id;                       // when accepted
+  std::string provider_code;                             // the provider's own status or error code
+  std::string detail;                                    // for logs; may be long, no personal data
+  std::string safe_text;                                 // short, safe to show an officer
   std::optional<std::chrono::milliseconds> retry_after;  // when the provider said so
 };
 

@@ -20,7 +20,10 @@ std::string Describe(const nlohmann::json& v) {
 void SubstituteEnv(nlohmann::json& j, const std::string& path, ConfigErrors& errors,
                    const std::function<const char*(const char*)>& getenv_fn) {
   if (j.is_object()) {
-    for (auto& [k, v] : j.items()) SubstituteEnv(v, path.empty() ? k : path + "." + k, errors, getenv_fn);
+    for (auto& [k, v] : j.items()) {
+      if (k.starts_with("//")) continue;  // comments may mention ${NAME} as an example
+      SubstituteEnv(v, path.empty() ? k : path + "." + k, errors, getenv_fn);
+    }
   } else if (j.is_array()) {
     for (std::size_t i = 0; i < j.size(); ++i) {
       SubstituteEnv(j[i], fmt::format("{}[{}]", path, i), errors, getenv_fn);
@@ -257,7 +260,9 @@ Result<nlohmann::json> ParseConfigText(std::string_view text, std::string_view s
   ConfigErrors errors;
   SubstituteEnv(j, "", errors, getenv_fn);
   if (!errors.empty()) {
-    return MakeError(ErrorCode::kInvalidArgument, fmt::format("{}", fmt::join(errors.lines(), "\n")));
+    std::vector<std::string> lines;
+    for (const auto& l : errors.lines()) lines.push_back(fmt::format("{}: {}", source_name, l));
+    return MakeError(ErrorCode::kInvalidArgument, fmt::format("{}", fmt::join(lines, "\n")));
   }
   return j;
 }

@@ -46,8 +46,7 @@ class ConfigNode {
   bool Bool(std::string_view key, bool def);
   // "250ms", "30s", "5m", "48h", "2d", or a bare integer of milliseconds.
   std::chrono::milliseconds Duration(std::string_view key, std::chrono::milliseconds def,
-                                     std::chrono::milliseconds min,
-                                     std::chrono::milliseconds max);
+                                     std::chrono::milliseconds min, std::chrono::milliseconds max);
   std::vector<std::string> StringList(std::string_view key);
   // A nested object; a missing key gives an empty node. Call Finish() on it too.
   ConfigNode Object(std::string_view key);

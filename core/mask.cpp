@@ -27,10 +27,13 @@ std::string MaskId(std::string_view id) {
 std::string MaskAddress(ChannelKind channel, std::string_view address) {
   switch (channel) {
     case ChannelKind::kSms:
-    case ChannelKind::kIvr: return MaskPhone(address);
-    case ChannelKind::kEmail: return MaskEmail(address);
+    case ChannelKind::kIvr:
+      return MaskPhone(address);
+    case ChannelKind::kEmail:
+      return MaskEmail(address);
     case ChannelKind::kZalo:
-    case ChannelKind::kApp: return MaskId(address);
+    case ChannelKind::kApp:
+      return MaskId(address);
   }
   return MaskId(address);
 }

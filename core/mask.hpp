@@ -38,10 +38,11 @@ template <>
 struct fmt::formatter<gw::core::InboundMessage> : fmt::formatter<std::string_view> {
   template <typename Ctx>
   auto format(const gw::core::InboundMessage& m, Ctx& ctx) const {
-    std::string s = fmt::format("{} msg id={} from={}:{} bytes={}", gw::core::ChannelName(m.channel),
-                                m.provider_message_id.empty() ? "-" : m.provider_message_id,
-                                gw::core::ChannelName(m.channel),
-                                gw::core::MaskAddress(m.channel, m.sender), m.text.size());
+    std::string s =
+        fmt::format("{} msg id={} from={}:{} bytes={}", gw::core::ChannelName(m.channel),
+                    m.provider_message_id.empty() ? "-" : m.provider_message_id,
+                    gw::core::ChannelName(m.channel), gw::core::MaskAddress(m.channel, m.sender),
+                    m.text.size());
     return fmt::formatter<std::string_view>::format(s, ctx);
   }
 };

@@ -23,9 +23,9 @@ enum class ReasonCode {
 };
 
 inline constexpr ReasonCode kAllReasonCodes[] = {
-    ReasonCode::kOutOfScope,        ReasonCode::kUnknownProcedure, ReasonCode::kNotFullyOnline,
-    ReasonCode::kWrongJurisdiction, ReasonCode::kDossierNotFound,  ReasonCode::kInvalidInput,
-    ReasonCode::kBackendRefused,    ReasonCode::kStateSecret,      ReasonCode::kRateLimited,
+    ReasonCode::kOutOfScope,         ReasonCode::kUnknownProcedure, ReasonCode::kNotFullyOnline,
+    ReasonCode::kWrongJurisdiction,  ReasonCode::kDossierNotFound,  ReasonCode::kInvalidInput,
+    ReasonCode::kBackendRefused,     ReasonCode::kStateSecret,      ReasonCode::kRateLimited,
     ReasonCode::kAttachmentRejected,
 };
 

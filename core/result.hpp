@@ -9,18 +9,18 @@ namespace gw::core {
 
 // What went wrong, in classes that map to HTTP statuses in one table (gateway/http/errors.cpp).
 enum class ErrorCode {
-  kInvalidArgument,  // malformed or missing input: 400
-  kNotFound,         // 404
-  kConflict,         // 409
-  kUnprocessable,    // well-formed but refused by a rule: 422
-  kPayloadTooLarge,  // 413
-  kUnauthorized,     // 401
-  kForbidden,        // 403
-  kRateLimited,      // 429
+  kInvalidArgument,       // malformed or missing input: 400
+  kNotFound,              // 404
+  kConflict,              // 409
+  kUnprocessable,         // well-formed but refused by a rule: 422
+  kPayloadTooLarge,       // 413
+  kUnauthorized,          // 401
+  kForbidden,             // 403
+  kRateLimited,           // 429
   kUnsupportedMediaType,  // 415
   kMethodNotAllowed,      // 405
-  kUnavailable,      // a dependency (store, backend) cannot serve now: 503
-  kInternal,         // a bug or broken invariant: 500
+  kUnavailable,           // a dependency (store, backend) cannot serve now: 503
+  kInternal,              // a bug or broken invariant: 500
 };
 
 // `message` is safe to show the caller; `detail` is for the log only (may name files, errno...).
@@ -33,7 +33,7 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return v_.index() == 0; }

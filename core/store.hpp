@@ -60,8 +60,7 @@ class ConversationStore {
 
   // The messages of the newest conversation of this contact with id > after_id, oldest first.
   virtual Result<std::vector<StoredMessage>> RecentMessages(const Contact& contact,
-                                                            std::int64_t after_id,
-                                                            int limit) = 0;
+                                                            std::int64_t after_id, int limit) = 0;
 
   // Succeeds when the store can serve reads and writes now (for /readyz).
   virtual Status Ping() = 0;

@@ -5,11 +5,16 @@ namespace gw::core {
 
 std::string_view ChannelName(ChannelKind kind) {
   switch (kind) {
-    case ChannelKind::kSms: return "sms";
-    case ChannelKind::kZalo: return "zalo";
-    case ChannelKind::kEmail: return "email";
-    case ChannelKind::kApp: return "app";
-    case ChannelKind::kIvr: return "ivr";
+    case ChannelKind::kSms:
+      return "sms";
+    case ChannelKind::kZalo:
+      return "zalo";
+    case ChannelKind::kEmail:
+      return "email";
+    case ChannelKind::kApp:
+      return "app";
+    case ChannelKind::kIvr:
+      return "ivr";
   }
   return "app";
 }

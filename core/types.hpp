@@ -34,10 +34,10 @@ struct InboundMessage {
   // The provider's id for this message; retries with the same id are deduplicated. May be empty
   // when the provider gives none (then every delivery counts as new).
   std::string provider_message_id;
-  std::string sender;    // the citizen's address on this channel
-  std::string receiver;  // our address: short code, mailbox, OA id, "app"
-  std::string origin;    // where it came from on the wire (remote address, SMSC id)
-  std::string text;      // the body to understand, UTF-8 NFC
+  std::string sender;        // the citizen's address on this channel
+  std::string receiver;      // our address: short code, mailbox, OA id, "app"
+  std::string origin;        // where it came from on the wire (remote address, SMSC id)
+  std::string text;          // the body to understand, UTF-8 NFC
   std::string raw_payload;   // the bytes exactly as received (Luật GDĐT 2023, Điều 13)
   std::string content_type;  // of raw_payload
   std::optional<TimePoint> sent_at;  // when the sender says it sent it, if known

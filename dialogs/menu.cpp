@@ -26,7 +26,8 @@ std::string Simplify(std::string_view text) {
   std::string out;
   out.reserve(folded.size());
   for (char c : folded) {
-    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+    bool word =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
     if (word) {
       out.push_back(c);
     } else if (!out.empty() && out.back() != ' ') {
@@ -37,13 +38,13 @@ std::string Simplify(std::string_view text) {
   return out;
 }
 
-constexpr std::array kOfficerPhrases = {"gap can bo",  "can bo",    "nguoi that", "tong dai",
-                                        "tong dai vien", "nhan vien", "officer",    "hotline",
-                                        "duong day nong"};
-constexpr std::array kCapabilityPhrases = {"giup duoc gi", "lam duoc gi", "lam gi", "huong dan",
+constexpr std::array kOfficerPhrases = {"gap can bo", "can bo",        "nguoi that",
+                                        "tong dai",   "tong dai vien", "nhan vien",
+                                        "officer",    "hotline",       "duong day nong"};
+constexpr std::array kCapabilityPhrases = {"giup duoc gi", "lam duoc gi", "lam gi",   "huong dan",
                                            "tro giup",     "help",        "chuc nang"};
-constexpr std::array kMenuPhrases = {"menu", "xin chao", "chao", "hello", "hi", "alo", "bat dau",
-                                     "start"};
+constexpr std::array kMenuPhrases = {"menu", "xin chao", "chao",    "hello",
+                                     "hi",   "alo",      "bat dau", "start"};
 constexpr std::array kThanksPhrases = {"cam on", "thank", "thanks", "cam ong"};
 
 template <std::size_t N>
@@ -85,9 +86,9 @@ std::vector<core::Reply> MenuReplies(MenuChoice choice, const locales::Catalog& 
                  {"menu", catalog.Format("menu.option.menu")}};
       break;
     case MenuChoice::kOfficer:
-      reply.text = catalog.Format("menu.officer", {{"hotline", agency.hotline},
-                                                   {"hours", agency.hours},
-                                                   {"address", agency.address}});
+      reply.text = catalog.Format(
+          "menu.officer",
+          {{"hotline", agency.hotline}, {"hours", agency.hours}, {"address", agency.address}});
       options = {{"menu", catalog.Format("menu.option.menu")}};
       break;
     case MenuChoice::kThanks:

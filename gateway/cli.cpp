@@ -23,7 +23,8 @@
 namespace gw::gateway {
 namespace {
 
-constexpr const char* kMainHelp = R"(caunoi — Cầu Nối, the citizens' gateway of a Vietnamese state agency
+constexpr const char* kMainHelp =
+    R"(caunoi — Cầu Nối, the citizens' gateway of a Vietnamese state agency
 
 Usage: caunoi <command> [options]
 
@@ -54,7 +55,8 @@ core::Result<GatewayConfig> DemoConfig(const std::string& data_dir, std::optiona
                                        std::optional<std::string> listen) {
   auto text = embedded::config::Find("demo.json");
   if (!text) return core::MakeError(core::ErrorCode::kInternal, "config/demo.json is not embedded");
-  auto json = core::ParseConfigText(*text, "config/demo.json", [](const char* n) { return std::getenv(n); });
+  auto json = core::ParseConfigText(*text, "config/demo.json",
+                                    [](const char* n) { return std::getenv(n); });
   if (!json.ok()) return json.error();
   (*json)["store"]["sqlite"]["path"] = data_dir + "/caunoi.db";
   if (port) (*json)["http"]["port"] = *port;
@@ -76,7 +78,8 @@ std::optional<int> ParsePort(const std::string& s) {
 // The store settings from --config FILE or --data DIR (the demo's layout).
 core::Result<store::SqliteConfig> StoreFrom(const std::map<std::string, std::string>& opts) {
   if (opts.contains("--config") == opts.contains("--data")) {
-    return core::MakeError(core::ErrorCode::kInvalidArgument, "give exactly one of --config FILE or --data DIR");
+    return core::MakeError(core::ErrorCode::kInvalidArgument,
+                           "give exactly one of --config FILE or --data DIR");
   }
   if (opts.contains("--data")) {
     store::SqliteConfig c;
@@ -112,7 +115,8 @@ int RunServe(const std::map<std::string, std::string>& opts, const std::vector<s
   return RunGateway(*config, RunOptions{});
 }
 
-int RunCheckConfig(const std::map<std::string, std::string>&, const std::vector<std::string>& args) {
+int RunCheckConfig(const std::map<std::string, std::string>&,
+                   const std::vector<std::string>& args) {
   if (args.empty()) return Fail("check-config: give one or more config files");
   int bad = 0;
   for (const auto& file : args) {
@@ -158,8 +162,9 @@ int RunVerifyLog(const std::map<std::string, std::string>& opts, const std::vect
     auto db = store::OpenSqlite(*sqlite, store::Db::Mode::kReadOnly);
     auto report = store::VerifyLog(*db, expect);
     if (!report.ok) {
-      fmt::print("BROKEN: {} records read; first broken record: {}\n  {}\n", report.records,
-                 *report.first_broken_seq, report.problem);
+      fmt::print("BROKEN: {} records read; {} problem(s); first broken record: {}\n",
+                 report.records, report.problems.size(), *report.first_broken_seq);
+      for (const auto& p : report.problems) fmt::print("  {}\n", p.what);
       return 1;
     }
     fmt::print("ok: {} records, chain intact\nhead: {}:{}\n", report.records, report.head.seq,
@@ -172,7 +177,8 @@ int RunVerifyLog(const std::map<std::string, std::string>& opts, const std::vect
 }
 
 const Command kCommands[] = {
-    {"demo", R"(Usage: caunoi demo [--port N] [--data DIR] [--listen ADDR]
+    {"demo",
+     R"(Usage: caunoi demo [--port N] [--data DIR] [--listen ADDR]
 
 Runs Cầu Nối on the embedded default: SQLite in DIR (default ./demo-data), the demo agency, the
 citizen web chat at / and the app API with the demo-only bare user_id. Prints its URLs.
@@ -180,31 +186,40 @@ citizen web chat at / and the app API with the demo-only bare user_id. Prints it
   --data DIR     where the SQLite database lives (default ./demo-data)
   --listen ADDR  address to listen on (default 127.0.0.1)
 )",
-     {"--port", "--data", "--listen"}, &RunDemo},
-    {"serve", R"(Usage: caunoi serve --config FILE
+     {"--port", "--data", "--listen"},
+     &RunDemo},
+    {"serve",
+     R"(Usage: caunoi serve --config FILE
 
 Runs the gateway from FILE (JSON; ${ENV} is replaced by the environment variable ENV, for
 secrets). See config/caunoi.example.json. Stops gracefully on SIGTERM or SIGINT.
 )",
-     {"--config"}, &RunServe},
-    {"check-config", R"(Usage: caunoi check-config FILE [FILE...]
+     {"--config"},
+     &RunServe},
+    {"check-config",
+     R"(Usage: caunoi check-config FILE [FILE...]
 
 Checks each config file without starting anything; prints every error as
 "FILE: path.to.key: reason" and exits 1 if any file has one.
 )",
-     {}, &RunCheckConfig},
-    {"migrate", R"(Usage: caunoi migrate --config FILE | --data DIR
+     {},
+     &RunCheckConfig},
+    {"migrate",
+     R"(Usage: caunoi migrate --config FILE | --data DIR
 
 Applies the schema migrations the database lacks and prints each one applied.
 )",
-     {"--config", "--data"}, &RunMigrate},
-    {"verify-log", R"(Usage: caunoi verify-log --config FILE | --data DIR [--expect-head SEQ:HASH]
+     {"--config", "--data"},
+     &RunMigrate},
+    {"verify-log",
+     R"(Usage: caunoi verify-log --config FILE | --data DIR [--expect-head SEQ:HASH]
 
 Checks the SHA-256 chain of the data-message log (Luật Giao dịch điện tử 2023, Điều 13). Prints the
 head (SEQ:HASH) when intact; keep it elsewhere and pass it back with --expect-head later to detect
 deletion of the newest records too. Exits 1 and names the first broken record otherwise.
 )",
-     {"--config", "--data", "--expect-head"}, &RunVerifyLog},
+     {"--config", "--data", "--expect-head"},
+     &RunVerifyLog},
 };
 
 }  // namespace
@@ -223,7 +238,8 @@ int RunCli(int argc, char** argv) {
   for (const auto& c : kCommands) {
     if (argv_s[0] == c.name) cmd = &c;
   }
-  if (cmd == nullptr) return Fail(fmt::format("unknown command \"{}\"; see caunoi --help", argv_s[0]));
+  if (cmd == nullptr)
+    return Fail(fmt::format("unknown command \"{}\"; see caunoi --help", argv_s[0]));
 
   std::map<std::string, std::string> opts;
   std::vector<std::string> args;
@@ -241,9 +257,12 @@ int RunCli(int argc, char** argv) {
         value = a.substr(eq + 1);
       }
       bool takes_value = std::find(cmd->flags.begin(), cmd->flags.end(), name) != cmd->flags.end();
-      if (!takes_value) return Fail(fmt::format("{}: unknown option {}; see caunoi {} --help", cmd->name, name, cmd->name));
+      if (!takes_value)
+        return Fail(
+            fmt::format("{}: unknown option {}; see caunoi {} --help", cmd->name, name, cmd->name));
       if (!value) {
-        if (i + 1 >= argv_s.size()) return Fail(fmt::format("{}: {} needs a value", cmd->name, name));
+        if (i + 1 >= argv_s.size())
+          return Fail(fmt::format("{}: {} needs a value", cmd->name, name));
         value = argv_s[++i];
       }
       opts[name] = *value;

@@ -30,8 +30,8 @@ core::Result<core::TurnReceipt> Intake::Handle(core::InboundMessage message,
 
   auto receipt = store_.RecordTurn(turn);
   if (!receipt.ok()) {
-    kLog.Error("turn not stored", {{"message", fmt::format("{}", turn.inbound)},
-                                   {"error", receipt.error().detail}});
+    kLog.Error("turn not stored",
+               {{"message", fmt::format("{}", turn.inbound)}, {"error", receipt.error().detail}});
     return receipt;
   }
   const std::string channel(core::ChannelName(turn.inbound.channel));

@@ -21,8 +21,8 @@ class Intake {
          dialogs::AgencyContact agency, Metrics& metrics);
 
   // Blocks until the turn is durable. Thread-safe.
-  core::Result<core::TurnReceipt> Handle(core::InboundMessage message,
-                                         const RenderPayload& render, std::string content_type);
+  core::Result<core::TurnReceipt> Handle(core::InboundMessage message, const RenderPayload& render,
+                                         std::string content_type);
 
  private:
   core::ConversationStore& store_;

@@ -1,4 +1,6 @@
 // The caunoi executable.
 #include "gateway/cli.hpp"
 
-int main(int argc, char** argv) { return gw::gateway::RunCli(argc, argv); }
+int main(int argc, char** argv) {
+  return gw::gateway::RunCli(argc, argv);
+}

@@ -42,10 +42,11 @@ Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()) {
                             .Help("Writes waiting for the store's writer")
                             .Register(*registry_)
                             .Add({});
-  inbound_ = &prometheus::BuildCounter()
-                  .Name("caunoi_inbound_messages_total")
-                  .Help("Inbound messages taken in, by channel; duplicate=true for provider retries")
-                  .Register(*registry_);
+  inbound_ =
+      &prometheus::BuildCounter()
+           .Name("caunoi_inbound_messages_total")
+           .Help("Inbound messages taken in, by channel; duplicate=true for provider retries")
+           .Register(*registry_);
   refusals_ = &prometheus::BuildCounter()
                    .Name("caunoi_refusals_total")
                    .Help("Replies that refused something, by reason code")

@@ -10,8 +10,8 @@
 
 #include <memory>
 #include <mutex>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 
 #include "gateway/store/group_writer.hpp"
 

@@ -23,7 +23,8 @@ namespace {
 const core::Logger kLog("gateway");
 
 void PrintBanner(const GatewayConfig& config, const RunOptions& options, int port) {
-  const std::string base = fmt::format("http://{}:{}", config.http.listen == "0.0.0.0" ? "127.0.0.1" : config.http.listen, port);
+  const std::string base = fmt::format(
+      "http://{}:{}", config.http.listen == "0.0.0.0" ? "127.0.0.1" : config.http.listen, port);
   fmt::print("caunoi: listening on {}\n", base);
   if (options.demo) {
     fmt::print(
@@ -64,7 +65,8 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
   Metrics metrics;
   auto store = store::SqliteStore::Open(config.store.sqlite, &metrics);
   if (!store.ok()) {
-    kLog.Error("cannot open the store", {{"error", store.error().message}, {"detail", store.error().detail}});
+    kLog.Error("cannot open the store",
+               {{"error", store.error().message}, {"detail", store.error().detail}});
     fmt::print(stderr, "caunoi: {} ({})\n", store.error().message, store.error().detail);
     return 1;
   }
@@ -83,7 +85,9 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
     fmt::print(stderr, "caunoi: {}\n", port.error().message);
     return 1;
   }
-  kLog.Info("listening", {{"address", config.http.listen}, {"port", std::to_string(*port)}, {"node", config.node_name}});
+  kLog.Info("listening", {{"address", config.http.listen},
+                          {"port", std::to_string(*port)},
+                          {"node", config.node_name}});
   PrintBanner(config, options, *port);
 
   std::thread signal_thread([&server, stop_signals] {

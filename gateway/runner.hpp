@@ -9,8 +9,8 @@
 namespace gw::gateway {
 
 struct RunOptions {
-  bool demo = false;          // print the demo banner
-  std::string data_dir;       // shown in the demo banner
+  bool demo = false;     // print the demo banner
+  std::string data_dir;  // shown in the demo banner
 };
 
 // Returns the process exit code.

@@ -61,8 +61,7 @@ core::Result<Catalog> Catalog::Parse(std::string lang, std::string_view json_tex
     if (!entry->plain) {
       UErrorCode status = U_ZERO_ERROR;
       UParseError perr{};
-      entry->format =
-          std::make_unique<icu::MessageFormat>(U(entry->pattern), locale, perr, status);
+      entry->format = std::make_unique<icu::MessageFormat>(U(entry->pattern), locale, perr, status);
       if (U_FAILURE(status)) {
         return core::MakeError(
             core::ErrorCode::kInvalidArgument,
@@ -75,7 +74,9 @@ core::Result<Catalog> Catalog::Parse(std::string lang, std::string_view json_tex
   return c;
 }
 
-bool Catalog::Has(std::string_view key) const { return entries_.find(key) != entries_.end(); }
+bool Catalog::Has(std::string_view key) const {
+  return entries_.find(key) != entries_.end();
+}
 
 std::vector<std::string> Catalog::Keys() const {
   std::vector<std::string> keys;
@@ -86,7 +87,8 @@ std::vector<std::string> Catalog::Keys() const {
 std::string Catalog::Format(std::string_view key, const MessageArgs& args) const {
   auto it = entries_.find(key);
   if (it == entries_.end()) {
-    core::Logger("locales.catalog").Error("missing catalog key", {{"lang", lang_}, {"key", std::string(key)}});
+    core::Logger("locales.catalog")
+        .Error("missing catalog key", {{"lang", lang_}, {"key", std::string(key)}});
     return std::string(key);
   }
   const Entry& e = *it->second;
@@ -110,7 +112,9 @@ std::string Catalog::Format(std::string_view key, const MessageArgs& args) const
   ThreadFormat(&e, *e.format)
       .format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
   if (U_FAILURE(status)) {
-    core::Logger("locales.catalog").Error("message format failed", {{"lang", lang_}, {"key", std::string(key)}, {"icu", u_errorName(status)}});
+    core::Logger("locales.catalog")
+        .Error("message format failed",
+               {{"lang", lang_}, {"key", std::string(key)}, {"icu", u_errorName(status)}});
     return e.pattern;
   }
   std::string s;

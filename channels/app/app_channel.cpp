@@ -94,7 +94,8 @@ core::Result<core::InboundMessage> ParseMessageRequest(std::string_view body,
   }
   auto user = j.find("user_id");
   if (user == j.end()) return MakeError(ErrorCode::kInvalidArgument, "user_id: required");
-  if (!user->is_string()) return MakeError(ErrorCode::kInvalidArgument, "user_id: expected a string");
+  if (!user->is_string())
+    return MakeError(ErrorCode::kInvalidArgument, "user_id: expected a string");
   auto text = j.find("text");
   if (text == j.end()) return MakeError(ErrorCode::kInvalidArgument, "text: required");
   if (!text->is_string()) return MakeError(ErrorCode::kInvalidArgument, "text: expected a string");
@@ -112,7 +113,8 @@ core::Result<core::InboundMessage> ParseMessageRequest(std::string_view body,
   if (auto id = j.find("message_id"); id != j.end()) {
     if (!id->is_string() || id->get_ref<const std::string&>().empty() ||
         id->get_ref<const std::string&>().size() > 128) {
-      return MakeError(ErrorCode::kInvalidArgument, "message_id: expected a string of 1 to 128 characters");
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "message_id: expected a string of 1 to 128 characters");
     }
     m.provider_message_id = id->get<std::string>();
   }

@@ -18,9 +18,15 @@ struct Token {
   bool pause_after = false;  // a , . ; : ! ? … or line break follows before the next word
 };
 
-bool IsWordByte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+char AsciiLower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool IsPause(std::string_view s, std::size_t i) {
   const char c = s[i];
@@ -46,7 +52,7 @@ std::vector<Token> Tokenize(std::string_view s) {
 
 using Entry = std::pair<std::string_view, int>;
 
-// Digit words said on their own. lăm/nhăm/mốt-as-unit are handled after mươi only.
+// Digit words said on their own; lăm and nhăm (5) are handled in RunBuilder::Step.
 constexpr std::array<Entry, 13> kDigitWords{{{"khong", 0},
                                              {"linh", 0},
                                              {"le", 0},
@@ -63,12 +69,11 @@ constexpr std::array<Entry, 13> kDigitWords{{{"khong", 0},
 
 // Vietnamese names of letters (folded). Single-letter words are the letter itself.
 constexpr std::array<Entry, 34> kLetterNames{{
-    {"hat", 'h'}, {"ho", 'h'},  {"hac", 'h'}, {"go", 'g'},  {"gie", 'g'},  {"be", 'b'},
-    {"bo", 'b'},  {"xe", 'c'},  {"co", 'c'},  {"de", 'd'},  {"do", 'd'},   {"ep", 'f'},
-    {"ca", 'k'},  {"ka", 'k'},  {"lo", 'l'},  {"mo", 'm'},  {"em", 'm'},   {"no", 'n'},
-    {"en", 'n'},  {"pe", 'p'},  {"po", 'p'},  {"quy", 'q'}, {"cu", 'q'},   {"ro", 'r'},
-    {"et", 's'},  {"so", 's'},  {"te", 't'},  {"to", 't'},  {"ve", 'v'},   {"vo", 'v'},
-    {"xi", 'x'},  {"ich", 'x'}, {"zet", 'z'}, {"det", 'z'},
+    {"hat", 'h'}, {"ho", 'h'}, {"hac", 'h'}, {"go", 'g'},  {"gie", 'g'}, {"be", 'b'},  {"bo", 'b'},
+    {"xe", 'c'},  {"co", 'c'}, {"de", 'd'},  {"do", 'd'},  {"ep", 'f'},  {"ca", 'k'},  {"ka", 'k'},
+    {"lo", 'l'},  {"mo", 'm'}, {"em", 'm'},  {"no", 'n'},  {"en", 'n'},  {"pe", 'p'},  {"po", 'p'},
+    {"quy", 'q'}, {"cu", 'q'}, {"ro", 'r'},  {"et", 's'},  {"so", 's'},  {"te", 't'},  {"to", 't'},
+    {"ve", 'v'},  {"vo", 'v'}, {"xi", 'x'},  {"ich", 'x'}, {"zet", 'z'}, {"det", 'z'},
 }};
 
 // Hesitations a recogniser writes between digits ("à", "ờ", "ừ", "ạ" fold to these).
@@ -89,7 +94,9 @@ bool IsFiller(std::string_view w) {
   return false;
 }
 
-int DigitWord(std::string_view w) { return Lookup(w, kDigitWords, -1); }
+int DigitWord(std::string_view w) {
+  return Lookup(w, kDigitWords, -1);
+}
 
 // Unit digit after mươi/mười: 1-9, with the forms only used there.
 int UnitAfterTen(std::string_view w) {
@@ -111,6 +118,31 @@ char SeparatorOf(std::string_view w) {
   if (w == "cham" || w == "phay") return '.';
   if (w == "gach" || w == "xet") return '-';
   return 0;
+}
+
+// A digit word that begins a common phrase is no digit: "năm nay", "sau đó", "một chút",
+// "ba tôi". Without this, "... không không không một năm nay" would end in 00015.
+bool StartsPhrase(std::string_view w, std::string_view next) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kPhrases{{
+      {"nam", "nay"},
+      {"nam", "ngoai"},
+      {"nam", "truoc"},
+      {"nam", "sau"},
+      {"nam", "roi"},
+      {"sau", "do"},
+      {"sau", "khi"},
+      {"sau", "nay"},
+      {"mot", "chut"},
+      {"mot", "lat"},
+      {"mot", "cai"},
+      {"ba", "toi"},
+      {"ba", "me"},
+      {"hai", "lan"},
+  }};
+  for (const auto& [first, second] : kPhrases) {
+    if (first == w && second == next) return true;
+  }
+  return false;
 }
 
 bool AllDigits(std::string_view w) {
@@ -143,9 +175,14 @@ class RunBuilder {
       if (i + used < t.size() && t[i + used].word == "la") ++used;   // "sửa lại là"
       return used;
     }
+    if (StartsPhrase(w, next)) return 0;
     if (const int d = DigitWord(w); d >= 0) {
       AppendDigit(d);
       last_was_digit_word_ = true;
+      return 1;
+    }
+    if (w == "lam" && last_was_digit_word_) {  // "hai lăm" = hai mươi lăm
+      AppendDigit(5);
       return 1;
     }
     if (w == "muoi") {
@@ -277,8 +314,8 @@ class RunBuilder {
   }
 
   std::string out_;
-  bool tens_pending_ = false;       // mươi/mười said; a unit digit may follow
-  int hundred_digits_ = -1;         // digits said since trăm; -1 when no trăm is open
+  bool tens_pending_ = false;  // mươi/mười said; a unit digit may follow
+  int hundred_digits_ = -1;    // digits said since trăm; -1 when no trăm is open
   bool last_was_digit_word_ = false;
 };
 

@@ -7,9 +7,12 @@
 // Words (after locales::FoldDiacritics, so with or without diacritics):
 // - digits: không linh lẻ=0, một mốt=1, hai=2, ba=3, bốn tư=4, năm=5, sáu=6, bảy bẩy=7, tám=8,
 //   chín=9; numerals the recogniser already wrote as digits ("241023") are taken as they are.
-//   lăm/nhăm (5) count only after mươi/mười, where Vietnamese uses them: elsewhere "lam" is làm
-//   and "nham" is nhầm (a correction). Compound numbers are read as written Vietnamese does:
+//   lăm/nhăm (5) count only after mươi/mười, where Vietnamese uses them, and lăm also right
+//   after a digit ("hai lăm" = 25); elsewhere "lam" is làm and "nham" is nhầm (a correction,
+//   which wins over the northern "hai nhăm"). Compound numbers are read as written Vietnamese:
 //   "hai mươi chín"=29, "mười lăm"=15, "hai mươi"=20, "một trăm linh năm"=105, "hai trăm"=200.
+//   Folding merges mười (10) and mươi (-ty), so a digit followed by mười is read as tens:
+//   "sáu mười lăm" gives 65, not 6 15.
 // - separators: chấm, phẩy -> '.'; gạch (ngang|nối|dưới|chéo), xẹt -> '-'.
 // - letters, only at the start of a group: hắt/hát/hờ=H, gờ/giê=G, the plain letter, and the
 //   usual Vietnamese letter names (bê, xê, đê, ép, ca, lờ, mờ, nờ, pê, quy, rờ, ét, tê, vê...).
@@ -25,7 +28,8 @@
 // erased: "một hai ba, à không, một hai bốn" -> "124"; "... một hai ba gạch, nhầm, một hai bốn
 // gạch ..." -> "124-". A marker before any digit has nothing to correct and is ignored.
 //
-// A run is a maximal stretch of words that all transcribe; any other word ends it.
+// A run is a maximal stretch of words that all transcribe; any other word ends it, and so does a
+// digit word that begins a common phrase ("năm nay", "sau đó", "một chút", "ba tôi").
 #pragma once
 
 #include <string>

@@ -33,27 +33,30 @@ std::optional<std::int64_t> ParseNonNegative(const std::string& s) {
 void RegisterAppRoutes(HttpServer& server, Intake& intake, core::ConversationStore& store,
                        const app::AppConfig& config, const core::Clock& clock) {
   const std::string path = "/api/v1/app/messages";
-  server.Route("POST", path, path, [&, config](const httplib::Request& req, httplib::Response& res) {
-    if (auto auth = app::Authenticate(Header(req, "Authorization"), config); !auth.ok()) {
-      return SendError(res, auth.error());
-    }
-    if (!IsJson(req)) {
-      return SendError(res, core::MakeError(core::ErrorCode::kUnsupportedMediaType,
-                                            "Content-Type must be application/json"));
-    }
-    auto message = app::ParseMessageRequest(req.body, req.remote_addr, clock.Now(), config);
-    if (!message.ok()) return SendError(res, message.error());
-    auto receipt = intake.Handle(std::move(message).value(), app::RenderReplies, "application/json");
-    if (!receipt.ok()) return SendError(res, receipt.error());
-    res.set_content(app::RenderResponse(receipt->conversation_id, receipt->replies),
-                    "application/json");
-  });
+  server.Route(
+      "POST", path, path, [&, config](const httplib::Request& req, httplib::Response& res) {
+        if (auto auth = app::Authenticate(Header(req, "Authorization"), config); !auth.ok()) {
+          return SendError(res, auth.error());
+        }
+        if (!IsJson(req)) {
+          return SendError(res, core::MakeError(core::ErrorCode::kUnsupportedMediaType,
+                                                "Content-Type must be application/json"));
+        }
+        auto message = app::ParseMessageRequest(req.body, req.remote_addr, clock.Now(), config);
+        if (!message.ok()) return SendError(res, message.error());
+        auto receipt =
+            intake.Handle(std::move(message).value(), app::RenderReplies, "application/json");
+        if (!receipt.ok()) return SendError(res, receipt.error());
+        res.set_content(app::RenderResponse(receipt->conversation_id, receipt->replies),
+                        "application/json");
+      });
   server.Route("GET", path, path, [&, config](const httplib::Request& req, httplib::Response& res) {
     if (auto auth = app::Authenticate(Header(req, "Authorization"), config); !auth.ok()) {
       return SendError(res, auth.error());
     }
     const std::string user_id = req.get_param_value("user_id");
-    if (auto valid = app::ValidateUserId(user_id); !valid.ok()) return SendError(res, valid.error());
+    if (auto valid = app::ValidateUserId(user_id); !valid.ok())
+      return SendError(res, valid.error());
     std::int64_t after = 0;
     if (req.has_param("after")) {
       auto v = ParseNonNegative(req.get_param_value("after"));

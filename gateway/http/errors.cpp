@@ -38,8 +38,12 @@ const Row& Find(core::ErrorCode code) {
 
 }  // namespace
 
-int HttpStatus(core::ErrorCode code) { return Find(code).status; }
-std::string_view WireCode(core::ErrorCode code) { return Find(code).wire; }
+int HttpStatus(core::ErrorCode code) {
+  return Find(code).status;
+}
+std::string_view WireCode(core::ErrorCode code) {
+  return Find(code).wire;
+}
 
 std::string ErrorBody(std::string_view wire_code, std::string_view message) {
   // Messages may quote bytes from a bad request; replace invalid UTF-8 rather than throw.
@@ -51,9 +55,10 @@ void SendError(httplib::Response& res, const core::Error& error) {
   res.status = HttpStatus(error.code);
   res.set_content(ErrorBody(WireCode(error.code), error.message), "application/json");
   if (!error.detail.empty()) {
-    core::Logger("gateway.http").Warn("request failed", {{"status", std::to_string(res.status)},
-                                                         {"error", error.message},
-                                                         {"detail", error.detail}});
+    core::Logger("gateway.http")
+        .Warn("request failed", {{"status", std::to_string(res.status)},
+                                 {"error", error.message},
+                                 {"detail", error.detail}});
   }
 }
 

@@ -37,13 +37,15 @@ HttpServer::HttpServer(const HttpConfig& config, Metrics& metrics)
   server_.set_keep_alive_max_count(static_cast<std::size_t>(config.keep_alive_max_requests));
   server_.set_keep_alive_timeout(
       std::chrono::duration_cast<std::chrono::seconds>(config.keep_alive_timeout).count());
-  server_.set_read_timeout(std::chrono::duration_cast<std::chrono::seconds>(config.read_timeout).count(),
-                           0);
+  server_.set_read_timeout(
+      std::chrono::duration_cast<std::chrono::seconds>(config.read_timeout).count(), 0);
   server_.set_write_timeout(
       std::chrono::duration_cast<std::chrono::seconds>(config.write_timeout).count(), 0);
   server_.set_payload_max_length(config.max_body_bytes);
   const int threads = config.threads;
-  server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  server_.new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
+  };
   // The listen backlog of 5 is compiled into the library. The socket-options hook runs on the
   // listening socket before bind(), so keep its fd (and the SO_REUSEADDR the default hook sets);
   // after bind_to_port() a second listen() on it raises the backlog, which Linux allows.
@@ -56,36 +58,51 @@ HttpServer::HttpServer(const HttpConfig& config, Metrics& metrics)
 }
 
 void HttpServer::InstallErrorHandling() {
-  server_.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
-                                   std::exception_ptr ep) {
-    std::string what = "unknown exception";
-    try {
-      if (ep) std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    kLog.Error("handler threw", {{"path", req.path}, {"error", what}});
-    res.status = 500;
-    res.set_content(ErrorBody("internal", "internal error"), "application/json");
-  });
-  server_.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
-                                                                     httplib::Response& res) {
-    // Only fill in bodies the handlers left empty (cpp-httplib's own 400/404/413/414...).
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    std::string code = "error";
-    std::string message = "HTTP error " + std::to_string(res.status);
-    switch (res.status) {
-      case 400: code = "invalid_argument"; message = "malformed HTTP request"; break;
-      case 404: code = "not_found"; message = "no route for " + req.method + " " + req.path; break;
-      case 413: code = "payload_too_large"; message = "request body too large"; break;
-      case 414: code = "uri_too_long"; message = "request URI too long"; break;
-      case 416: code = "range_not_satisfiable"; break;
-      default: break;
-    }
-    res.set_content(ErrorBody(code, message), "application/json");
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+  server_.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try {
+          if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        kLog.Error("handler threw", {{"path", req.path}, {"error", what}});
+        res.status = 500;
+        res.set_content(ErrorBody("internal", "internal error"), "application/json");
+      });
+  server_.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+        // Only fill in bodies the handlers left empty (cpp-httplib's own 400/404/413/414...).
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        std::string code = "error";
+        std::string message = "HTTP error " + std::to_string(res.status);
+        switch (res.status) {
+          case 400:
+            code = "invalid_argument";
+            message = "malformed HTTP request";
+            break;
+          case 404:
+            code = "not_found";
+            message = "no route for " + req.method + " " + req.path;
+            break;
+          case 413:
+            code = "payload_too_large";
+            message = "request body too large";
+            break;
+          case 414:
+            code = "uri_too_long";
+            message = "request URI too long";
+            break;
+          case 416:
+            code = "range_not_satisfiable";
+            break;
+          default:
+            break;
+        }
+        res.set_content(ErrorBody(code, message), "application/json");
+        return httplib::Server::HandlerResponse::Handled;
+      }));
 }
 
 void HttpServer::Route(const std::string& method, const std::string& pattern,
@@ -93,7 +110,7 @@ void HttpServer::Route(const std::string& method, const std::string& pattern,
   if (!methods_by_pattern_.contains(pattern)) pattern_order_.push_back(pattern);
   methods_by_pattern_[pattern].insert(method);
   auto wrapped = [this, route, method, handler = std::move(handler)](const httplib::Request& req,
-                                                                      httplib::Response& res) {
+                                                                     httplib::Response& res) {
     const auto start = std::chrono::steady_clock::now();
     metrics_.http_in_flight().Increment();
     try {
@@ -110,9 +127,9 @@ void HttpServer::Route(const std::string& method, const std::string& pattern,
     // cpp-httplib fills in 200 only after the handler returns; count what will be sent.
     if (res.status == -1) res.status = 200;
     metrics_.http_in_flight().Decrement();
-    metrics_.ObserveRequest(route, method, res.status,
-                            std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-                                .count());
+    metrics_.ObserveRequest(
+        route, method, res.status,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   };
   if (method == "GET") {
     server_.Get(pattern, wrapped);
@@ -165,18 +182,23 @@ core::Result<int> HttpServer::Bind() {
     port = server_.bind_to_port(config_.listen, config_.port) ? config_.port : -1;
   }
   if (port <= 0) {
-    return core::MakeError(core::ErrorCode::kUnavailable,
-                           "cannot listen on " + config_.listen + ":" + std::to_string(config_.port));
+    return core::MakeError(core::ErrorCode::kUnavailable, "cannot listen on " + config_.listen +
+                                                              ":" + std::to_string(config_.port));
   }
   int fd = listen_fd_.load();
   if (fd >= 0 && ::listen(fd, config_.listen_backlog) != 0) {
-    kLog.Warn("could not raise the listen backlog", {{"backlog", std::to_string(config_.listen_backlog)}});
+    kLog.Warn("could not raise the listen backlog",
+              {{"backlog", std::to_string(config_.listen_backlog)}});
   }
   return port;
 }
 
-void HttpServer::Run() { server_.listen_after_bind(); }
+void HttpServer::Run() {
+  server_.listen_after_bind();
+}
 
-void HttpServer::Stop() { server_.stop(); }
+void HttpServer::Stop() {
+  server_.stop();
+}
 
 }  // namespace gw::gateway::http

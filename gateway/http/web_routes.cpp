@@ -19,10 +19,11 @@ void ServeEmbedded(HttpServer& server, const std::string& route, std::string_vie
                    const char* content_type) {
   auto data = embedded::web::Find(file);
   if (!data) return;
-  server.Route("GET", route, route, [data, content_type](const httplib::Request&, httplib::Response& res) {
-    SetStaticHeaders(res);
-    res.set_content(data->data(), data->size(), content_type);
-  });
+  server.Route("GET", route, route,
+               [data, content_type](const httplib::Request&, httplib::Response& res) {
+                 SetStaticHeaders(res);
+                 res.set_content(data->data(), data->size(), content_type);
+               });
 }
 
 }  // namespace

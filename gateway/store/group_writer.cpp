@@ -13,7 +13,9 @@ const core::Logger kLog("gateway.store.writer");
 GroupWriter::GroupWriter(std::unique_ptr<Db> db, Options options, WriterObserver* observer)
     : db_(std::move(db)), options_(options), observer_(observer), thread_([this] { Loop(); }) {}
 
-GroupWriter::~GroupWriter() { Stop(); }
+GroupWriter::~GroupWriter() {
+  Stop();
+}
 
 core::Status GroupWriter::Submit(Job job) {
   std::future<core::Status> done;
@@ -71,8 +73,8 @@ void GroupWriter::RunBatch(std::deque<Pending>& batch) {
   } catch (const SqliteError& e) {
     kLog.Error("cannot begin a write transaction", {{"error", e.what()}});
     for (auto& p : batch) {
-      p.done.set_value(core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable",
-                                       e.what()));
+      p.done.set_value(
+          core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what()));
     }
     return;
   }
@@ -92,30 +94,31 @@ void GroupWriter::RunBatch(std::deque<Pending>& batch) {
       }
       bool is_sqlite = dynamic_cast<const SqliteError*>(&e) != nullptr;
       kLog.Warn("store job failed", {{"error", e.what()}});
-      results.emplace_back(core::MakeError(
-          is_sqlite ? core::ErrorCode::kUnavailable : core::ErrorCode::kInternal,
-          "the store could not save this request", e.what()));
+      results.emplace_back(
+          core::MakeError(is_sqlite ? core::ErrorCode::kUnavailable : core::ErrorCode::kInternal,
+                          "the store could not save this request", e.what()));
     }
   }
   try {
     db_->Prepare("COMMIT").Run();
   } catch (const SqliteError& e) {
-    kLog.Error("commit failed; the whole batch is refused", {{"error", e.what()}, {"batch", std::to_string(batch.size())}});
+    kLog.Error("commit failed; the whole batch is refused",
+               {{"error", e.what()}, {"batch", std::to_string(batch.size())}});
     try {
       db_->Prepare("ROLLBACK").Run();
     } catch (const SqliteError&) {
       // Already rolled back by SQLite on some errors (e.g. SQLITE_FULL).
     }
     for (auto& p : batch) {
-      p.done.set_value(core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable",
-                                       e.what()));
+      p.done.set_value(
+          core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what()));
     }
     return;
   }
   if (observer_ != nullptr) {
-    observer_->OnCommit(batch.size(), std::chrono::duration<double>(
-                                          std::chrono::steady_clock::now() - start)
-                                          .count());
+    observer_->OnCommit(
+        batch.size(),
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
   for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(std::move(results[i]));
 }

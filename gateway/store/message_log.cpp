@@ -114,8 +114,9 @@ VerifyReport VerifyLog(Db& db, const std::optional<LogHead>& expect_head) {
     if (r.ok) {
       r.ok = false;
       r.first_broken_seq = seq;
-      r.problem = std::move(problem);
+      r.problem = problem;
     }
+    r.problems.push_back(LogProblem{seq, std::move(problem)});
   };
   while (s.Step()) {
     std::int64_t seq = s.Int(0);
@@ -132,20 +133,25 @@ VerifyReport VerifyLog(Db& db, const std::optional<LogHead>& expect_head) {
     std::string stored_prev = s.Blob(10);
     std::string stored_hash = s.Blob(11);
     ++r.records;
-    if (r.ok) {
-      if (seq != expected_seq) {
-        fail(expected_seq,
-             seq > expected_seq
-                 ? fmt::format("record {} is missing (deleted); the chain resumes at {}",
-                               expected_seq, seq)
-                 : fmt::format("record {} is out of order", seq));
-      } else if (stored_prev != prev) {
-        fail(seq, fmt::format("record {} does not chain to record {} (prev_hash differs)", seq,
-                              seq - 1));
-      } else if (ComputeLogHash(prev, seq, e) != stored_hash) {
-        fail(seq, fmt::format("record {} was altered (its content no longer matches its hash)",
-                              seq));
-      }
+    if (seq != expected_seq) {
+      // A gap: the records between were deleted. This record's link is then necessarily broken
+      // too, so that is not reported twice.
+      fail(expected_seq, seq > expected_seq
+                             ? (seq - expected_seq == 1
+                                    ? fmt::format("record {} is missing (deleted); the chain "
+                                                  "resumes at {}",
+                                                  expected_seq, seq)
+                                    : fmt::format("records {} to {} are missing (deleted); the "
+                                                  "chain resumes at {}",
+                                                  expected_seq, seq - 1, seq))
+                             : fmt::format("record {} is out of order", seq));
+    } else if (stored_prev != prev) {
+      fail(seq,
+           fmt::format("record {} does not chain to record {} (prev_hash differs)", seq, seq - 1));
+    }
+    // Each record is judged on its own content against the link it claims.
+    if (ComputeLogHash(stored_prev, seq, e) != stored_hash) {
+      fail(seq, fmt::format("record {} was altered (its content no longer matches its hash)", seq));
     }
     if (expect_head && seq == expect_head->seq) {
       expected_head_seen = true;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "gateway/store/sqlite.hpp"
 
@@ -38,16 +39,24 @@ struct LogHead {
   std::string hash_hex;
 };
 
+struct LogProblem {
+  std::int64_t seq = 0;
+  std::string what;  // one sentence naming what is wrong with record `seq`
+};
+
 struct VerifyReport {
   bool ok = true;
   std::int64_t records = 0;
   LogHead head;
   std::optional<std::int64_t> first_broken_seq;
-  std::string problem;  // one sentence naming what is wrong with first_broken_seq
+  std::string problem;               // the first problem's sentence
+  std::vector<LogProblem> problems;  // every problem found, in seq order
 };
 
-// Walks the whole chain in seq order. With `expect_head`, also checks that the recorded head is
-// still in the chain with the same hash (catches deletion of the newest records).
+// Walks the whole chain in seq order and reports every break, not only the first: each record is
+// checked against its own hash and against its predecessor. With `expect_head`, also checks that
+// the recorded head is still in the chain with the same hash (catches deletion of the newest
+// records).
 VerifyReport VerifyLog(Db& db, const std::optional<LogHead>& expect_head);
 
 // "seq:hexhash" as printed by verify-log; nullopt when malformed.

@@ -158,14 +158,17 @@ BEGIN SELECT RAISE(ABORT, 'message_log is append-only'); END;
 
 const std::vector<Migration>& SqliteMigrations() {
   static const std::vector<Migration> kMigrations = {
-      {1, "initial schema: citizens, contacts, conversations, messages, dossiers, outbox, "
-          "deliveries, officers, audit log, ratings, data-message log",
+      {1,
+       "initial schema: citizens, contacts, conversations, messages, dossiers, outbox, "
+       "deliveries, officers, audit log, ratings, data-message log",
        kV1},
   };
   return kMigrations;
 }
 
-int LatestSchemaVersion() { return SqliteMigrations().back().version; }
+int LatestSchemaVersion() {
+  return SqliteMigrations().back().version;
+}
 
 int CurrentSchemaVersion(Db& db) {
   Stmt& s = db.Prepare("PRAGMA user_version");

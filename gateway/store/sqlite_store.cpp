@@ -46,12 +46,14 @@ core::Reply ReplyFromRow(std::string text, const std::optional<std::string>& rea
 std::pair<std::int64_t, std::int64_t> UpsertContact(Db& db, const core::InboundMessage& m) {
   const std::string_view channel = core::ChannelName(m.channel);
   const std::int64_t now = core::ToUnixMillis(m.received_at);
-  Stmt& find = db.Prepare("SELECT id, citizen_id FROM contacts WHERE channel = ?1 AND address = ?2");
+  Stmt& find =
+      db.Prepare("SELECT id, citizen_id FROM contacts WHERE channel = ?1 AND address = ?2");
   find.Bind(1, channel).Bind(2, m.sender);
   if (find.Step()) return {find.Int(0), find.Int(1)};
   db.Prepare("INSERT INTO citizens (created_at) VALUES (?1)").Bind(1, now).Run();
   std::int64_t citizen_id = db.LastInsertId();
-  db.Prepare("INSERT INTO contacts (citizen_id, channel, address, created_at) VALUES (?1, ?2, ?3, ?4)")
+  db.Prepare(
+        "INSERT INTO contacts (citizen_id, channel, address, created_at) VALUES (?1, ?2, ?3, ?4)")
       .Bind(1, citizen_id)
       .Bind(2, channel)
       .Bind(3, m.sender)
@@ -94,8 +96,8 @@ std::optional<core::TurnReceipt> FindDuplicate(Db& db, const core::InboundMessag
   r.citizen_id = find.Int(2);
   r.duplicate = true;
   find.Reset();
-  Stmt& replies = db.Prepare(
-      "SELECT text, reason_code, options FROM messages WHERE reply_to = ?1 ORDER BY id");
+  Stmt& replies =
+      db.Prepare("SELECT text, reason_code, options FROM messages WHERE reply_to = ?1 ORDER BY id");
   replies.Bind(1, r.inbound_message_id);
   while (replies.Step()) {
     r.replies.push_back(ReplyFromRow(replies.Text(0), replies.OptText(1), replies.OptText(2)));
@@ -218,7 +220,8 @@ core::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteConfig&
       }
     }
     std::vector<std::unique_ptr<Db>> readers;
-    for (int i = 0; i < config.readers; ++i) readers.push_back(OpenSqlite(config, Db::Mode::kReadOnly));
+    for (int i = 0; i < config.readers; ++i)
+      readers.push_back(OpenSqlite(config, Db::Mode::kReadOnly));
     auto writer = std::make_unique<GroupWriter>(std::move(writer_db),
                                                 GroupWriter::Options{config.max_batch}, observer);
     return std::unique_ptr<SqliteStore>(
@@ -232,9 +235,13 @@ SqliteStore::SqliteStore(const SqliteConfig& config, std::unique_ptr<GroupWriter
                          std::vector<std::unique_ptr<Db>> readers)
     : config_(config), writer_(std::move(writer)), readers_(std::move(readers)) {}
 
-SqliteStore::~SqliteStore() { Close(); }
+SqliteStore::~SqliteStore() {
+  Close();
+}
 
-void SqliteStore::Close() { writer_->Stop(); }
+void SqliteStore::Close() {
+  writer_->Stop();
+}
 
 SqliteStore::ReaderLease SqliteStore::AcquireReader() {
   std::unique_lock lock(readers_mu_);
@@ -309,7 +316,8 @@ core::Status SqliteStore::Ping() {
   }
 }
 
-core::Result<VerifyReport> SqliteStore::VerifyMessageLog(const std::optional<LogHead>& expect_head) {
+core::Result<VerifyReport> SqliteStore::VerifyMessageLog(
+    const std::optional<LogHead>& expect_head) {
   try {
     auto lease = AcquireReader();
     return VerifyLog(lease.db(), expect_head);

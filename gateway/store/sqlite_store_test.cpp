@@ -1,1 +1,139 @@
-// placeholder
+// Tests of the SQLite store: turns, deduplication of provider retries, history, persistence.
+#include "gateway/store/sqlite_store.hpp"
+
+#include <doctest/doctest.h>
+
+#include "tests/support/temp_dir.hpp"
+
+using namespace gw::gateway::store;
+using gw::core::ChannelKind;
+
+namespace {
+
+gw::core::TurnRecord Turn(const std::string& user, const std::string& text,
+                          const std::string& id = "") {
+  gw::core::TurnRecord t;
+  t.inbound.channel = ChannelKind::kApp;
+  t.inbound.sender = user;
+  t.inbound.receiver = "app";
+  t.inbound.origin = "127.0.0.1";
+  t.inbound.text = text;
+  t.inbound.provider_message_id = id;
+  t.inbound.raw_payload = R"({"user_id":")" + user + R"(","text":")" + text + R"("})";
+  t.inbound.content_type = "application/json";
+  t.inbound.received_at = gw::core::FromUnixMillis(1'700'000'000'000);
+  gw::core::Reply r;
+  r.text = "trả lời: " + text;
+  r.options = {{"menu", "Menu chính"}};
+  t.replies.push_back(r);
+  gw::core::Reply refusal;
+  refusal.text = "ngoài phạm vi";
+  refusal.rejection.emplace(gw::core::ReasonCode::kOutOfScope, refusal.text);
+  t.replies.push_back(refusal);
+  t.outbound_payload = R"({"replies":[]})";
+  t.outbound_content_type = "application/json";
+  return t;
+}
+
+SqliteConfig Config(const gw::testing::TempDir& dir) {
+  SqliteConfig c;
+  c.path = dir.File("data/caunoi.db");  // the folder is created on open
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("a turn opens a conversation and stores both sides, in the log too") {
+  gw::testing::TempDir dir;
+  auto store = SqliteStore::Open(Config(dir), nullptr);
+  REQUIRE(store.ok());
+  auto r1 = (*store)->RecordTurn(Turn("u1", "xin chào"));
+  REQUIRE(r1.ok());
+  CHECK_FALSE(r1->duplicate);
+  auto r2 = (*store)->RecordTurn(Turn("u1", "menu"));
+  REQUIRE(r2.ok());
+  CHECK(r2->conversation_id == r1->conversation_id);
+  CHECK(r2->citizen_id == r1->citizen_id);
+  auto other = (*store)->RecordTurn(Turn("u2", "menu"));
+  CHECK(other->conversation_id != r1->conversation_id);
+
+  auto history = (*store)->RecentMessages({ChannelKind::kApp, "u1"}, 0, 100);
+  REQUIRE(history.ok());
+  REQUIRE(history->size() == 6);
+  CHECK((*history)[0].direction == "in");
+  CHECK((*history)[0].text == "xin chào");
+  CHECK((*history)[1].options.size() == 1);
+  CHECK((*history)[2].reason_code == "out_of_scope");
+  auto after = (*store)->RecentMessages({ChannelKind::kApp, "u1"}, (*history)[2].id, 100);
+  CHECK(after->size() == 3);
+
+  auto log = (*store)->VerifyMessageLog(std::nullopt);
+  REQUIRE(log.ok());
+  CHECK(log->ok);
+  CHECK(log->records == 6);  // one record in, one out, per turn
+}
+
+TEST_CASE("a provider retry is stored once and answered with the first replies") {
+  gw::testing::TempDir dir;
+  auto store = SqliteStore::Open(Config(dir), nullptr);
+  REQUIRE(store.ok());
+  auto first = (*store)->RecordTurn(Turn("u1", "xin chào", "msg-1"));
+  auto retry = (*store)->RecordTurn(Turn("u1", "something else", "msg-1"));
+  REQUIRE(retry.ok());
+  CHECK(retry->duplicate);
+  CHECK(retry->inbound_message_id == first->inbound_message_id);
+  REQUIRE(retry->replies.size() == 2);
+  CHECK(retry->replies[0].text == "trả lời: xin chào");
+  REQUIRE(retry->replies[1].rejection.has_value());
+  CHECK(retry->replies[1].rejection->code() == gw::core::ReasonCode::kOutOfScope);
+  CHECK((*store)->RecentMessages({ChannelKind::kApp, "u1"}, 0, 100)->size() == 3);
+  CHECK((*store)->VerifyMessageLog(std::nullopt)->records == 2);
+}
+
+TEST_CASE("what was acknowledged is there after reopening") {
+  gw::testing::TempDir dir;
+  {
+    auto store = SqliteStore::Open(Config(dir), nullptr);
+    REQUIRE(store.ok());
+    for (int i = 0; i < 20; ++i)
+      REQUIRE((*store)->RecordTurn(Turn("u1", "tin " + std::to_string(i))).ok());
+  }
+  auto store = SqliteStore::Open(Config(dir), nullptr);
+  REQUIRE(store.ok());
+  CHECK((*store)->RecentMessages({ChannelKind::kApp, "u1"}, 0, 500)->size() == 60);
+  CHECK((*store)->Ping().ok());
+  (*store)->Close();
+  auto after_close = (*store)->RecordTurn(Turn("u1", "late"));
+  REQUIRE_FALSE(after_close.ok());
+  CHECK(after_close.error().code == gw::core::ErrorCode::kUnavailable);
+}
+
+TEST_CASE("a database newer than the binary is refused; without auto-migrate an old one is too") {
+  gw::testing::TempDir dir;
+  auto config = Config(dir);
+  {
+    auto store = SqliteStore::Open(config, nullptr);
+    REQUIRE(store.ok());
+  }
+  {
+    auto db = Db::Open(config.path, Db::Mode::kReadWrite);
+    db->Exec("PRAGMA user_version = 99");
+  }
+  auto newer = SqliteStore::Open(config, nullptr);
+  REQUIRE_FALSE(newer.ok());
+  CHECK(newer.error().detail.find("newer than this binary") != std::string::npos);
+
+  gw::testing::TempDir fresh;
+  auto manual = Config(fresh);
+  manual.auto_migrate = false;
+  auto old = SqliteStore::Open(manual, nullptr);
+  REQUIRE_FALSE(old.ok());
+  CHECK(old.error().message.find("run `caunoi migrate`") != std::string::npos);
+}
+
+TEST_CASE("an unwritable path is an error, not a crash") {
+  SqliteConfig c;
+  c.path = "/proc/caunoi/cannot/caunoi.db";
+  auto store = SqliteStore::Open(c, nullptr);
+  CHECK_FALSE(store.ok());
+}
