@@ -135,6 +135,13 @@ std::string RenderResponse(std::int64_t conversation_id, const std::vector<core:
       .dump();
 }
 
+std::string RenderResponse(std::int64_t conversation_id, std::string_view rendered_replies) {
+  // rendered_replies is the object {"replies":[...]}: splice the id in front of its first key.
+  std::string out = "{\"conversation_id\":" + std::to_string(conversation_id) + ",";
+  out.append(rendered_replies.substr(1));
+  return out;
+}
+
 std::string RenderHistory(const std::vector<core::StoredMessage>& messages) {
   auto arr = nlohmann::json::array();
   for (const auto& m : messages) {

@@ -35,6 +35,8 @@ core::Status ValidateUserId(std::string_view user_id);
 std::string RenderReplies(const std::vector<core::Reply>& replies);
 // The whole response: {"conversation_id":N,"replies":[...]}.
 std::string RenderResponse(std::int64_t conversation_id, const std::vector<core::Reply>& replies);
+// The same, from replies already rendered by RenderReplies (saves rendering them twice).
+std::string RenderResponse(std::int64_t conversation_id, std::string_view rendered_replies);
 // {"messages":[{"id","direction","text","reason_code"?,"options"?,"at"}]} for the history call.
 std::string RenderHistory(const std::vector<core::StoredMessage>& messages);
 

@@ -44,10 +44,10 @@ void RegisterAppRoutes(HttpServer& server, Intake& intake, core::ConversationSto
         }
         auto message = app::ParseMessageRequest(req.body, req.remote_addr, clock.Now(), config);
         if (!message.ok()) return SendError(res, message.error());
-        auto receipt =
+        auto turn =
             intake.Handle(std::move(message).value(), app::RenderReplies, "application/json");
-        if (!receipt.ok()) return SendError(res, receipt.error());
-        res.set_content(app::RenderResponse(receipt->conversation_id, receipt->replies),
+        if (!turn.ok()) return SendError(res, turn.error());
+        res.set_content(app::RenderResponse(turn->receipt.conversation_id, turn->rendered_replies),
                         "application/json");
       });
   server.Route("GET", path, path, [&, config](const httplib::Request& req, httplib::Response& res) {

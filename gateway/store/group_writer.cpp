@@ -19,6 +19,7 @@ GroupWriter::~GroupWriter() {
 
 core::Status GroupWriter::Submit(Job job) {
   std::future<core::Status> done;
+  bool wake = false;
   {
     std::lock_guard lock(mu_);
     if (stopping_) {
@@ -26,8 +27,11 @@ core::Status GroupWriter::Submit(Job job) {
     }
     queue_.push_back(Pending{std::move(job), {}});
     done = queue_.back().done.get_future();
+    // Wake the writer only when it sleeps: while it is busy it takes the whole queue when it
+    // comes back, and a futex wake per request would cost more than the batching saves.
+    wake = writer_idle_;
   }
-  cv_.notify_one();
+  if (wake) cv_.notify_one();
   return done.get();
 }
 
@@ -41,6 +45,11 @@ void GroupWriter::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+bool GroupWriter::stopping() const {
+  std::lock_guard lock(mu_);
+  return stopping_;
+}
+
 std::size_t GroupWriter::QueueDepth() const {
   std::lock_guard lock(mu_);
   return queue_.size();
@@ -51,7 +60,9 @@ void GroupWriter::Loop() {
   for (;;) {
     {
       std::unique_lock lock(mu_);
+      writer_idle_ = true;
       cv_.wait(lock, [this] { return !queue_.empty() || stopping_; });
+      writer_idle_ = false;
       if (queue_.empty()) return;  // stopping, and everything queued has been committed
       while (!queue_.empty() && batch.size() < options_.max_batch) {
         batch.push_back(std::move(queue_.front()));

@@ -54,6 +54,8 @@ class GroupWriter {
   void Stop();
 
   std::size_t QueueDepth() const;
+  // True once Stop() was called: writes are refused from then on.
+  bool stopping() const;
 
  private:
   struct Pending {
@@ -70,6 +72,7 @@ class GroupWriter {
   std::condition_variable cv_;
   std::deque<Pending> queue_;
   bool stopping_ = false;
+  bool writer_idle_ = false;  // the writer waits on cv_ (guarded by mu_)
   std::thread thread_;
 };
 

@@ -302,6 +302,9 @@ core::Result<std::vector<core::StoredMessage>> SqliteStore::RecentMessages(
 }
 
 core::Status SqliteStore::Ping() {
+  if (writer_->stopping()) {
+    return core::MakeError(core::ErrorCode::kUnavailable, "the store is shutting down");
+  }
   try {
     auto lease = AcquireReader();
     Stmt& s = lease.db().Prepare("SELECT count(*) FROM sqlite_master");

@@ -103,6 +103,7 @@ TEST_CASE("what was acknowledged is there after reopening") {
   CHECK((*store)->RecentMessages({ChannelKind::kApp, "u1"}, 0, 500)->size() == 60);
   CHECK((*store)->Ping().ok());
   (*store)->Close();
+  CHECK((*store)->Ping().error().message == "the store is shutting down");
   auto after_close = (*store)->RecordTurn(Turn("u1", "late"));
   REQUIRE_FALSE(after_close.ok());
   CHECK(after_close.error().code == gw::core::ErrorCode::kUnavailable);

@@ -196,3 +196,23 @@ TEST_CASE("the demo config accepts a bare user_id; a real config does not") {
           ->Post("/api/v1/app/messages", R"({"user_id":"demo","text":"menu"})", "application/json")
           ->status == 401);
 }
+
+TEST_CASE("the web chat page and its texts are served, locked down by CSP") {
+  TestServer s;
+  auto c = s.Client();
+  auto page = c->Get("/");
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+  CHECK(page->get_header_value("Content-Security-Policy").find("default-src 'self'") == 0);
+  CHECK(page->body.find("<html lang=\"vi\"") != std::string::npos);
+  CHECK(c->Get("/chat.js")->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+  CHECK(c->Get("/chat.css")->status == 200);
+  for (std::string lang : {"vi", "en"}) {
+    auto texts = c->Get("/locales/" + lang + "/web.json");
+    REQUIRE(texts);
+    CHECK(texts->status == 200);
+    CHECK(json::parse(texts->body).contains("send.button"));
+  }
+  CHECK(c->Get("/locales/fr/web.json")->status == 404);
+}
