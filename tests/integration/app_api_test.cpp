@@ -216,3 +216,29 @@ TEST_CASE("the web chat page and its texts are served, locked down by CSP") {
   }
   CHECK(c->Get("/locales/fr/web.json")->status == 404);
 }
+
+TEST_CASE("every path in docs/openapi.yaml is served (the description is kept in step)") {
+  TestServer s;
+  auto c = s.Client();
+  auto yaml = gw::testing::ReadFile(std::string(GW_SOURCE_DIR) + "/docs/openapi.yaml");
+  std::size_t pos = yaml.find("\npaths:\n");
+  REQUIRE(pos != std::string::npos);
+  int paths = 0;
+  // Path keys are the lines indented by exactly two spaces under "paths:".
+  for (std::size_t line = yaml.find('\n', pos + 1) + 1; line < yaml.size() && yaml[line] != '\n';) {
+    std::size_t eol = yaml.find('\n', line);
+    std::string text = yaml.substr(line, eol - line);
+    if (text.rfind("  /", 0) == 0 && text.back() == ':') {
+      std::string path = text.substr(2, text.size() - 3);
+      CAPTURE(path);
+      auto r = c->Get(path, TestServer::Auth());
+      REQUIRE(r);
+      CHECK(r->status != 404);
+      ++paths;
+    } else if (!text.empty() && text[0] != ' ') {
+      break;  // the next top-level key
+    }
+    line = eol + 1;
+  }
+  CHECK(paths >= 4);
+}
