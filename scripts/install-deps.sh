@@ -14,7 +14,7 @@ packages=(
 )
 # Tests and benchmarks only.
 if [ "${1:-}" = "--test" ]; then
-  packages+=(wrk clang-format curl python3)
+  packages+=(wrk clang-format curl python3 iproute2)
 fi
 
 missing=()

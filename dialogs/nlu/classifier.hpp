@@ -84,10 +84,10 @@ class Classifier {
   // no caching (training files go to the system temp directory). Errors: kInvalidArgument when
   // training fails on the data, kUnavailable when cache_dir cannot be created or written.
   static core::Result<Classifier> TrainOrLoad(const TrainingData& data,
-                                               const std::string& cache_dir);
+                                              const std::string& cache_dir);
   static core::Result<Classifier> TrainOrLoad(const TrainingData& data,
-                                               const std::string& cache_dir,
-                                               const ClassifierParams& params);
+                                              const std::string& cache_dir,
+                                              const ClassifierParams& params);
 
   Classifier(Classifier&&) noexcept;
   Classifier& operator=(Classifier&&) noexcept;
