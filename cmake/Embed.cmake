@@ -19,5 +19,7 @@ function(gw_embed target name)
     COMMENT "Embedding ${name} files"
     VERBATIM)
   add_library(${target} STATIC "${out_cpp}")
+  # .incbin reads the files when the .cpp is compiled: recompile when any of them changes.
+  set_source_files_properties("${out_cpp}" PROPERTIES OBJECT_DEPENDS "${abs_files}")
   target_include_directories(${target} PUBLIC "${CMAKE_CURRENT_BINARY_DIR}/include")
 endfunction()
