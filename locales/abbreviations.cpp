@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "locales/normalize.hpp"
+#include "locales/syllable.hpp"
 
 namespace gw::locales {
 namespace {
@@ -81,22 +82,15 @@ bool IsEnglishLookalike(std::string_view lower) {
          std::end(kEnglishTelexLookalikes);
 }
 
-constexpr std::size_t kMaxLetters = 8;
-
-bool IsVowelBase(char32_t b) {
-  return b == U'a' || b == U'ă' || b == U'â' || b == U'e' || b == U'ê' || b == U'i' || b == U'o' ||
-         b == U'ô' || b == U'ơ' || b == U'u' || b == U'ư' || b == U'y';
-}
-
 struct TelexReading {
-  Letter letters[kMaxLetters];
+  Letter letters[kMaxSyllableLetters];
   std::size_t n = 0;
   bool strong = false;  // a letter-changing key (dd aa aw ee oo ow uw w), not only a tone key
 };
 
 // The Telex reading of an ASCII lower-case token, when it is a valid syllable that used Telex.
 std::optional<TelexReading> ReadTelex(std::string_view token) {
-  char32_t b[kMaxLetters];
+  char32_t b[kMaxSyllableLetters];
   std::size_t n = 0;
   Tone tone = Tone::kNone;
   bool strong = false;
@@ -161,7 +155,7 @@ std::optional<TelexReading> ReadTelex(std::string_view token) {
       default:
         break;
     }
-    if (n == kMaxLetters) return std::nullopt;
+    if (n == kMaxSyllableLetters) return std::nullopt;
     b[n++] = static_cast<char32_t>(ch);
   }
   if (!strong && tone == Tone::kNone) return std::nullopt;

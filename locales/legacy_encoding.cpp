@@ -1,4 +1,4 @@
-// Legacy Vietnamese encodings: byte tables, decoders, VIQR, and detection by scoring decodings.
+// Legacy Vietnamese encodings: decoders, VIQR, and detection by scoring decodings.
 #include "locales/legacy_encoding.hpp"
 
 #include <unicode/ucnv.h>
@@ -10,7 +10,8 @@
 #include <optional>
 #include <vector>
 
-#include "locales/normalize.hpp"
+#include "locales/legacy_tables.hpp"
+#include "locales/syllable.hpp"
 #include "locales/text.hpp"
 
 namespace gw::locales {
@@ -71,73 +72,12 @@ int Windows1252Byte(char32_t c) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// TCVN3 and VNI: hand-written because ICU ships no converter for either (they are font
-// encodings, never registered with IANA). Transcribed from the published tables of TCVN
-// 5712:1993 (VN3) and of VNI-Windows.
+// TCVN3 and VNI: hand-written tables (legacy_tables.hpp), because ICU ships no converter for
+// either.
 
-struct ByteLetter {
-  unsigned char byte;
-  char32_t letter;
-};
-
-// TCVN3 has precomposed lower-case letters only: upper case was a second font (.VnTimeH) drawing
-// the same bytes as capitals. Per vowel the order is huyền, hỏi, ngã, sắc, nặng.
-constexpr ByteLetter kTcvn3[] = {
-    {0xA1, U'Ă'}, {0xA2, U'Â'}, {0xA3, U'Ê'}, {0xA4, U'Ô'}, {0xA5, U'Ơ'},
-    {0xA6, U'Ư'}, {0xA7, U'Đ'}, {0xA8, U'ă'}, {0xA9, U'â'}, {0xAA, U'ê'},
-    {0xAB, U'ô'}, {0xAC, U'ơ'}, {0xAD, U'ư'}, {0xAE, U'đ'},                //
-    {0xB5, U'à'}, {0xB6, U'ả'}, {0xB7, U'ã'}, {0xB8, U'á'}, {0xB9, U'ạ'},  //
-    {0xBB, U'ằ'}, {0xBC, U'ẳ'}, {0xBD, U'ẵ'}, {0xBE, U'ắ'}, {0xC6, U'ặ'},  //
-    {0xC7, U'ầ'}, {0xC8, U'ẩ'}, {0xC9, U'ẫ'}, {0xCA, U'ấ'}, {0xCB, U'ậ'},  //
-    {0xCC, U'è'}, {0xCE, U'ẻ'}, {0xCF, U'ẽ'}, {0xD0, U'é'}, {0xD1, U'ẹ'},  //
-    {0xD2, U'ề'}, {0xD3, U'ể'}, {0xD4, U'ễ'}, {0xD5, U'ế'}, {0xD6, U'ệ'},  //
-    {0xD7, U'ì'}, {0xD8, U'ỉ'}, {0xDC, U'ĩ'}, {0xDD, U'í'}, {0xDE, U'ị'},  //
-    {0xDF, U'ò'}, {0xE1, U'ỏ'}, {0xE2, U'õ'}, {0xE3, U'ó'}, {0xE4, U'ọ'},  //
-    {0xE5, U'ồ'}, {0xE6, U'ổ'}, {0xE7, U'ỗ'}, {0xE8, U'ố'}, {0xE9, U'ộ'},  //
-    {0xEA, U'ờ'}, {0xEB, U'ở'}, {0xEC, U'ỡ'}, {0xED, U'ớ'}, {0xEE, U'ợ'},  //
-    {0xEF, U'ù'}, {0xF1, U'ủ'}, {0xF2, U'ũ'}, {0xF3, U'ú'}, {0xF4, U'ụ'},  //
-    {0xF5, U'ừ'}, {0xF6, U'ử'}, {0xF7, U'ữ'}, {0xF8, U'ứ'}, {0xF9, U'ự'},  //
-    {0xFA, U'ỳ'}, {0xFB, U'ỷ'}, {0xFC, U'ỹ'}, {0xFD, U'ý'}, {0xFE, U'ỵ'},
-};
-
-constexpr std::array<char32_t, 256> BuildTable(const ByteLetter* pairs, std::size_t n) {
-  std::array<char32_t, 256> table{};
-  for (std::size_t i = 0; i < n; ++i) table[pairs[i].byte] = pairs[i].letter;
-  return table;
-}
-
-constexpr std::array<char32_t, 256> kTcvn3Table = BuildTable(kTcvn3, std::size(kTcvn3));
-
-// VNI-Windows writes a toned vowel as its base letter followed by one mark byte (shown here as
-// lower case; the upper-case mark is the byte 0x20 below). `hat` is '^' for â ê ô, '(' for ă.
-struct VniMark {
-  unsigned char byte;
-  char hat;
-  Tone tone;
-};
-
-constexpr VniMark kVniMarks[] = {
-    {0xF9, 0, Tone::kAcute},   {0xF8, 0, Tone::kGrave},   {0xFB, 0, Tone::kHook},
-    {0xF5, 0, Tone::kTilde},   {0xEF, 0, Tone::kDot},     {0xE2, '^', Tone::kNone},
-    {0xE1, '^', Tone::kAcute}, {0xE0, '^', Tone::kGrave}, {0xE5, '^', Tone::kHook},
-    {0xE3, '^', Tone::kTilde}, {0xE4, '^', Tone::kDot},   {0xEA, '(', Tone::kNone},
-    {0xE9, '(', Tone::kAcute}, {0xE8, '(', Tone::kGrave}, {0xFA, '(', Tone::kHook},
-    {0xFC, '(', Tone::kTilde}, {0xEB, '(', Tone::kDot},
-};
-
-// Letters VNI writes as a single byte: the toned i's, ỵ, ơ, ư and đ.
-constexpr ByteLetter kVniLetters[] = {
-    {0xED, U'í'}, {0xEC, U'ì'}, {0xE6, U'ỉ'}, {0xF3, U'ĩ'}, {0xF2, U'ị'}, {0xEE, U'ỵ'},
-    {0xF4, U'ơ'}, {0xF6, U'ư'}, {0xF1, U'đ'}, {0xCD, U'Í'}, {0xCC, U'Ì'}, {0xC6, U'Ỉ'},
-    {0xD3, U'Ĩ'}, {0xD2, U'Ị'}, {0xCE, U'Ỵ'}, {0xD4, U'Ơ'}, {0xD6, U'Ư'}, {0xD1, U'Đ'},
-};
-
-constexpr std::array<char32_t, 256> kVniLetterTable =
-    BuildTable(kVniLetters, std::size(kVniLetters));
-
-const VniMark* FindVniMark(char32_t unit) {
+const detail::VniMark* FindVniMark(char32_t unit) {
   if (unit >= 0xC0 && unit < 0xE0) unit += 0x20;  // the upper-case mark bytes
-  for (const VniMark& m : kVniMarks) {
+  for (const detail::VniMark& m : detail::kVniMarks) {
     if (m.byte == unit) return &m;
   }
   return nullptr;
@@ -239,7 +179,7 @@ std::string DecodeTcvn3(const Units& in) {
   std::u32string out;
   out.reserve(in.units.size());
   for (char32_t u : in.units) {
-    const char32_t letter = u < 0x100 ? kTcvn3Table[u] : 0;
+    const char32_t letter = u < 0x100 ? detail::kTcvn3Letters[u] : 0;
     out.push_back(letter != 0 ? letter : FromWindows1252(u));
   }
   UpperCaseCapitalWords(out);
@@ -278,7 +218,7 @@ std::string DecodeVni(const Units& in) {
       continue;
     }
     if (auto base = VniBase(u[i]); base && i + 1 < u.size()) {
-      if (const VniMark* m = FindVniMark(u[i + 1])) {
+      if (const detail::VniMark* m = FindVniMark(u[i + 1])) {
         const char32_t b = base->base;
         bool fits = false;
         if (m->hat == '^' && (b == U'a' || b == U'e' || b == U'o')) {
@@ -298,7 +238,7 @@ std::string DecodeVni(const Units& in) {
         }
       }
     }
-    const char32_t letter = kVniLetterTable[u[i]];
+    const char32_t letter = detail::kVniLetters[u[i]];
     AppendUtf8(out, letter != 0 ? letter : FromWindows1252(u[i]));
   }
   return out;
@@ -363,16 +303,9 @@ bool IsViqrMark(char c) {
          c == '.';
 }
 
-bool IsVowelBase(char32_t b) {
-  return b == U'a' || b == U'ă' || b == U'â' || b == U'e' || b == U'ê' || b == U'i' || b == U'o' ||
-         b == U'ô' || b == U'ơ' || b == U'u' || b == U'ư' || b == U'y';
-}
-
-constexpr std::size_t kMaxLetters = 8;
-
 struct ViqrWord {
   std::size_t end = 0;  // one past the last byte consumed
-  Letter letters[kMaxLetters];
+  Letter letters[kMaxSyllableLetters];
   std::size_t n = 0;
   unsigned kinds = 0;
   bool ok = false;
@@ -403,7 +336,7 @@ ViqrWord ParseViqrWord(std::string_view text, std::size_t i) {
   while (j < text.size()) {
     const char c = text[j];
     if (IsAsciiLetter(c)) {
-      if (w.n == kMaxLetters) {  // not a syllable: skip the rest of the run
+      if (w.n == kMaxSyllableLetters) {  // not a syllable: skip the rest of the run
         while (j < text.size() && IsAsciiLetter(text[j])) ++j;
         w.end = j;
         return w;
