@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 
 #include "core/config_reader.hpp"
 #include "embedded/config.hpp"
+#include "gateway/classify_command.hpp"
 #include "gateway/gateway_config.hpp"
 #include "gateway/runner.hpp"
 #include "gateway/store/migrations.hpp"
@@ -34,6 +36,7 @@ Commands:
   check-config  check config files and print every error with its path
   migrate       bring the database schema up to date
   verify-log    check the hash chain of the data-message log
+  classify      classify messages from standard input (intent, procedure, dossier codes)
 
 Run `caunoi <command> --help` for a command's options.
 )";
@@ -41,7 +44,8 @@ Run `caunoi <command> --help` for a command's options.
 struct Command {
   const char* name;
   const char* help;
-  std::vector<std::string> flags;  // flags that take a value
+  std::vector<std::string> flags;     // flags that take a value
+  std::vector<std::string> switches;  // flags without a value (stored as "1")
   int (*run)(const std::map<std::string, std::string>& opts, const std::vector<std::string>& args);
 };
 
@@ -176,6 +180,19 @@ int RunVerifyLog(const std::map<std::string, std::string>& opts, const std::vect
   }
 }
 
+int RunClassifyCommand(const std::map<std::string, std::string>& opts,
+                       const std::vector<std::string>&) {
+  const std::string cache = opts.contains("--cache") ? opts.at("--cache") : DefaultModelCacheDir();
+  auto classifier = LoadEmbeddedClassifier(cache);
+  if (!classifier.ok()) {
+    fmt::print(stderr, "caunoi classify: {} {}\n", classifier.error().message,
+               classifier.error().detail);
+    return 1;
+  }
+  std::ios::sync_with_stdio(false);
+  return RunClassify(*classifier, std::cin, std::cout, opts.contains("--jsonl"));
+}
+
 const Command kCommands[] = {
     {"demo",
      R"(Usage: caunoi demo [--port N] [--data DIR] [--listen ADDR]
@@ -187,6 +204,7 @@ citizen web chat at / and the app API with the demo-only bare user_id. Prints it
   --listen ADDR  address to listen on (default 127.0.0.1)
 )",
      {"--port", "--data", "--listen"},
+     {},
      &RunDemo},
     {"serve",
      R"(Usage: caunoi serve --config FILE
@@ -195,6 +213,7 @@ Runs the gateway from FILE (JSON; ${ENV} is replaced by the environment variable
 secrets). See config/caunoi.example.json. Stops gracefully on SIGTERM or SIGINT.
 )",
      {"--config"},
+     {},
      &RunServe},
     {"check-config",
      R"(Usage: caunoi check-config FILE [FILE...]
@@ -203,6 +222,7 @@ Checks each config file without starting anything; prints every error as
 "FILE: path.to.key: reason" and exits 1 if any file has one.
 )",
      {},
+     {},
      &RunCheckConfig},
     {"migrate",
      R"(Usage: caunoi migrate --config FILE | --data DIR
@@ -210,6 +230,7 @@ Checks each config file without starting anything; prints every error as
 Applies the schema migrations the database lacks and prints each one applied.
 )",
      {"--config", "--data"},
+     {},
      &RunMigrate},
     {"verify-log",
      R"(Usage: caunoi verify-log --config FILE | --data DIR [--expect-head SEQ:HASH]
@@ -219,7 +240,22 @@ head (SEQ:HASH) when intact; keep it elsewhere and pass it back with --expect-he
 deletion of the newest records too. Exits 1 and names the first broken record otherwise.
 )",
      {"--config", "--data", "--expect-head"},
+     {},
      &RunVerifyLog},
+    {"classify",
+     R"(Usage: caunoi classify [--jsonl] [--cache DIR]
+
+Reads citizens' messages from standard input, one per line, and writes one JSON object per line:
+  {"intent", "procedure", "confidence", "procedure_confidence", "dossier_codes": [...], "normalized"}
+procedure is null when the message names none. The models are trained from the embedded examples
+on first use (seconds) and cached under DIR (default $CAUNOI_CACHE_DIR, else ~/.cache/caunoi),
+keyed by the training data's hash.
+  --jsonl      read JSON objects with a "text" field instead; other fields are passed through
+  --cache DIR  where trained models are cached
+)",
+     {"--cache"},
+     {"--jsonl"},
+     &RunClassifyCommand},
 };
 
 }  // namespace
@@ -255,6 +291,12 @@ int RunCli(int argc, char** argv) {
       if (auto eq = a.find('='); eq != std::string::npos) {
         name = a.substr(0, eq);
         value = a.substr(eq + 1);
+      }
+      if (std::find(cmd->switches.begin(), cmd->switches.end(), name) != cmd->switches.end()) {
+        if (value) return Fail(fmt::format("{}: {} takes no value", cmd->name, name));
+        // (not `opts[name] = "1"`: GCC 12 reports a false -Wrestrict on that assignment)
+        opts.insert_or_assign(name, std::string(1, '1'));
+        continue;
       }
       bool takes_value = std::find(cmd->flags.begin(), cmd->flags.end(), name) != cmd->flags.end();
       if (!takes_value)

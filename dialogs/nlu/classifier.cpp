@@ -24,6 +24,7 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kLabelPrefix = "__label__";
 constexpr std::string_view kNoneLabel = "none";
+constexpr std::size_t kMaxPredictBytes = 16 * 1024;
 // Part of the cache key: bump when the training-file layout or the library changes meaning.
 constexpr std::string_view kCacheFormat = "caunoi-nlu-1 fasttext-0.9.2 softmax";
 
@@ -184,6 +185,14 @@ std::string_view ClassifyNumberRun(const std::vector<Token>& tokens, std::size_t
   bool short_groups = tokens[i].text.size() <= 2;
   std::size_t j = i + 1;
   while (j < tokens.size()) {
+    if (j + 1 < tokens.size() && tokens[j].space_before && IsCodeLetter(tokens[j], tokens[j + 1])) {
+      letter = true;  // "000 00 12 h29-...": the unit code written with spaces
+      digits += tokens[j + 1].text.size();
+      short_groups &= tokens[j + 1].text.size() <= 2;
+      ++groups;
+      j += 2;
+      continue;
+    }
     if (tokens[j].kind == TokenKind::kDigits && tokens[j].space_before) {
       digits += tokens[j].text.size();  // "0912 345 678", "241023 0001"
       short_groups &= tokens[j].text.size() <= 2;
@@ -191,7 +200,9 @@ std::string_view ClassifyNumberRun(const std::vector<Token>& tokens, std::size_t
       ++j;
       continue;
     }
-    if (IsRunSeparator(tokens[j]) && j + 1 < tokens.size()) {
+    // A comma followed by a space separates list items ("9/10, 4/5"), not code groups.
+    if (IsRunSeparator(tokens[j]) && j + 1 < tokens.size() &&
+        !(tokens[j].text[0] == ',' && tokens[j + 1].space_before)) {
       std::size_t k = j + 1;
       bool has_letter = false;
       if (k + 1 < tokens.size() && IsCodeLetter(tokens[k], tokens[k + 1])) {
@@ -617,11 +628,15 @@ core::Result<Classifier> Classifier::TrainOrLoad(const TrainingData& data,
         .append(prepared)
         .append("\n");
   }
+  // The parameter strings are named: string_views of temporaries in the range-for list below
+  // would dangle (only the initializer_list's lifetime is extended before C++23).
+  const std::string intent_params = Describe(params.intent);
+  const std::string procedure_params = Describe(params.procedure);
   std::uint64_t h = 14695981039346656037ULL;
   for (std::string_view part :
-       {kCacheFormat, std::string_view(Describe(params.intent)), std::string_view("|"),
-        std::string_view(Describe(params.procedure)), std::string_view("|"),
-        std::string_view(intent_text), std::string_view("|"), std::string_view(procedure_text)}) {
+       {kCacheFormat, std::string_view(intent_params), std::string_view("|"),
+        std::string_view(procedure_params), std::string_view("|"), std::string_view(intent_text),
+        std::string_view("|"), std::string_view(procedure_text)}) {
     h = Fnv1a(h, part);
   }
   char hex[17];
@@ -687,6 +702,13 @@ core::Result<Classifier> Classifier::TrainOrLoad(const TrainingData& data,
 }
 
 Prediction Classifier::Predict(std::string_view text) const {
+  // Bounds the work for a pathological input (a pasted document): the request is near the
+  // start of every message we have seen, and cost is linear in the tokens.
+  if (text.size() > kMaxPredictBytes) {
+    std::size_t cut = kMaxPredictBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
   Prediction p;
   std::string prepared = PrepareForClassifier(text);
   if (prepared.empty()) return p;
