@@ -55,7 +55,7 @@ std::string ClassifyLine(const dialogs::nlu::Classifier& classifier, std::string
     text = std::string(line);
   }
   const std::string normalized = locales::NormalizeVietnamese(text);
-  const auto prediction = classifier.Predict(normalized);
+  const auto prediction = classifier.Predict(text);  // normalises for itself
   // The extractor reads codes in every form people write them; it needs no normalised text.
   const auto codes = dialogs::nlu::ExtractDossierCodes(text);
   if (jsonl) out["text"] = text;

@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
     std::vector<std::pair<std::string, std::string>> intents;
     std::map<std::pair<std::string, std::string>, int> confusions;
     for (const auto& e : examples) {
-      const auto p = classifier->Predict(gw::locales::NormalizeVietnamese(e.text));
+      const auto p = classifier->Predict(e.text);
       intent_ok += p.intent == e.intent;
       proc_ok += p.procedure == e.procedure;
       intents.emplace_back(e.intent, p.intent);
@@ -139,7 +139,7 @@ int main(int argc, char** argv) {
       fmt::print("    {:3}  {} -> {}\n", top[i].first, top[i].second.first, top[i].second.second);
     }
 
-    // Speed of the whole per-message pipeline on one thread: normalise, classify, extract.
+    // Speed of the per-message pipeline on one thread: classify (which normalises) and extract.
     std::vector<double> us;
     const int rounds =
         std::max(1, 20000 / static_cast<int>(std::max<std::size_t>(1, examples.size())));
@@ -148,8 +148,7 @@ int main(int argc, char** argv) {
     for (int r = 0; r < rounds; ++r) {
       for (const auto& e : examples) {
         const auto a = std::chrono::steady_clock::now();
-        const auto normalized = gw::locales::NormalizeVietnamese(e.text);
-        const auto p = classifier->Predict(normalized);
+        const auto p = classifier->Predict(e.text);
         const auto codes = gw::dialogs::nlu::ExtractDossierCodes(e.text);
         sink += p.intent.size() + codes.size();
         us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - a)

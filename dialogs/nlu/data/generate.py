@@ -110,7 +110,7 @@ PROCS = {
             ("procedure_info", "ở nhờ nhà anh trai có nhập hộ khẩu vào được không"),
             ("submit_request", "tôi muốn nhập khẩu cho vợ về nhà tôi sau khi cưới"),
             ("procedure_info", "giờ bỏ sổ hộ khẩu rồi thì chuyển nơi thường trú làm sao"),
-            ("procedure_info", "nhà thuê có được đăng ký thường trú không"),
+            ("procedure_info", "thuê nhà dài hạn thì có nhập hộ khẩu vào đó được không"),
         ],
     },
     "tam_tru": {
@@ -499,7 +499,7 @@ PROC_TEMPLATES = {
         "tôi phản ánh việc hồ sơ {name} bị thất lạc", "cổng dịch vụ công lỗi không nộp được {name}, mất cả buổi",
     ],
     "rate": [
-        "tôi đánh giá hài lòng với việc giải quyết hồ sơ {name}", "{name} làm nhanh, 5 sao",
+        "tôi hài lòng với cách giải quyết hồ sơ {name}", "{name} làm nhanh, 5 sao",
         "rất hài lòng khi {act} ở đây", "làm {name} nhanh gọn, chấm 10 điểm",
         "không hài lòng, {act} mất quá nhiều thời gian", "hồ sơ {name}: hài lòng",
         "đánh giá 4 sao cho dịch vụ {name}", "3 sao, {act} hơi chậm",
@@ -759,7 +759,7 @@ WRITTEN = [
     ("lookup_status", None, "đã hơn 15 ngày rồi, hồ sơ của tôi xử lý tới đâu"),
     ("feedback", None, "đã hơn 15 ngày quá hạn mà không ai liên lạc, tôi rất bức xúc"),
     ("procedure_info", None, "làm hồ sơ online xong có phải lên nộp bản giấy nữa không"),
-    ("submit_request", None, "tôi muốn nộp hồ sơ"),
+    ("submit_request", None, "tôi muốn nộp một bộ hồ sơ"),
     ("submit_request", None, "tôi cần làm thủ tục hành chính, nộp hồ sơ ở đây được không"),
     ("submit_request", None, "nộp hồ sơ mới"),
     ("submit_request", None, "cho tôi đăng ký làm thủ tục"),
@@ -849,7 +849,7 @@ IMPLY_TEMPLATES = [
     ("procedure_info", "{imply} lấy mẫu ở đâu"), ("lookup_status", "đã nộp {imply} rồi, hồ sơ {code} sao rồi"),
 ]
 
-# Bare verb phrases (SMS) are requests: "đăng ký tạm trú", "xin cấp phiếu lý lịch tư pháp số 2".
+# Bare verb phrases (SMS) are requests: "sang tên xe", "làm sổ đỏ".
 BARE_ACT = 8
 # Names that start with a verb are requests when sent bare, not questions.
 VERBS = {"đăng", "làm", "xin", "cấp", "gia", "sang", "tách", "chuyển", "nhập", "khai", "thay", "chấm", "mở",
@@ -917,7 +917,7 @@ MORE_PROC_TEMPLATES = {
     "feedback": [
         "đề nghị mở thêm giờ tiếp nhận {name} buổi tối", "kiến nghị công khai rõ lệ phí {name}",
         "kiến nghị chấp nhận giấy tờ điện tử trên VNeID khi {act}", "app lỗi không nộp được hồ sơ {name}",
-        "tôi khiếu nại quyết định từ chối {name} không nêu lý do", "giải quyết {name} chậm 2 tháng, đề nghị xem xét trách nhiệm",
+        "tôi không đồng ý việc bị từ chối {name}, đề nghị xem xét lại", "giải quyết {name} chậm 2 tháng, đề nghị xem xét trách nhiệm",
         "kiến nghị bố trí thêm quầy {name}", "hệ thống báo lỗi khi tôi nộp hồ sơ {name}, mất cả buổi",
         "giấy hẹn {name} ghi 10 ngày mà giờ đã 5 tuần, không chấp nhận được", "làm {name} mà bị đòi phong bì",
         "{act} online mà vẫn phải lên nộp bản giấy, vậy online làm gì", "cán bộ {name} trả lời nhát gừng",
@@ -939,7 +939,7 @@ MORE_PROC_TEMPLATES = {
         "tracking hồ sơ {name} giúp mình", "{name} của nhà tôi đã ký duyệt chưa", "hồ sơ {name} có bị vướng gì không mà lâu vậy",
     ],
     "supplement": [
-        "tôi khai sai ngày sinh trong tờ khai {name}, xin điều chỉnh lại", "hồ sơ {name} bị trả về do thiếu giấy, chừ tui gửi lại",
+        "tờ khai {name} tôi ghi nhầm năm sinh, cho tôi sửa", "hồ sơ {name} bị trả về do thiếu giấy, chừ tui gửi lại",
         "sửa họ tên bị sai trong hồ sơ {name} đã nộp", "hồ sơ {name} cần bổ sung gì thêm không ạ, em gửi luôn",
         "bổ sung hồ sơ {name} theo thông báo", "hồ sơ {name} ghi sai thông tin, em muốn sửa lại",
         "em đã bổ sung xong giấy tờ cho hồ sơ {name}, nhờ chị kiểm tra", "bổ sung giấy tờ hồ sơ {name} theo tin nhắn yêu cầu",
@@ -1015,8 +1015,7 @@ MORE_PLAIN = {
         "tuyển cộng tác viên bán hàng online thu nhập cao, nhắn {phone}",
     ],
     "help": [
-        "bot có tra được hồ sơ không hay chỉ trả lời tự động", "ở đây có nộp hồ sơ trực tuyến được không hay chỉ tư vấn",
-        "bạn có thể giúp tôi những việc gì", "bot hỗ trợ được việc gì vậy", "mình có thể làm gì trên kênh này",
+        "bot hỗ trợ được việc gì vậy", "mình có thể làm gì trên kênh này",
         "tính năng của chatbot là gì", "hướng dẫn cách nhắn tin với bot", "cho xem các lựa chọn",
         "trên zalo này làm được những gì", "kênh này dùng để làm gì vậy ad", "bot biết làm những gì",
         "có thể tra cứu, nộp hồ sơ qua đây không", "tôi muốn biết các chức năng", "bấm vào đâu để bắt đầu",
@@ -1033,22 +1032,22 @@ MORE_PLAIN = {
         "chuyển sang nhân viên hỗ trợ", "nhờ cán bộ phụ trách liên hệ lại với tôi", "can I talk to a real person",
         "transfer me to an agent", "gặp người trực tiếp được không", "số điện thoại của bộ phận một cửa là bao nhiêu",
         "cho tôi xin số hotline hỗ trợ", "tôi muốn trao đổi qua điện thoại, nhờ cán bộ gọi cho tôi",
-        "bot dở quá, cho nói chuyện với nhân viên", "không muốn nói với máy nữa, cho gặp nhân viên",
+        "bot dở quá, cho nói chuyện với nhân viên", "thôi không chat với máy nữa, tìm giúp tôi một cán bộ",
         "chat với người thật", "cho gặp agent", "cho tôi nói chuyện với cán bộ, chuyện gấp", "nhân viên đâu rồi",
         "có cán bộ trực tuyến không", "tôi cần gặp người phụ trách", "làm ơn chuyển cho người thật",
         "cho xin số zalo của cán bộ", "số điện thoại trung tâm hành chính công", "cần nói chuyện với tư vấn viên",
         "speak to staff", "tổng đài viên ơi", "xin số máy bàn của phòng tư pháp", "liên hệ cán bộ bằng cách nào",
     ],
     "greeting": [
-        "hello bot", "chào cổng dịch vụ công", "chào trung tâm hành chính công", "alo ad ơi", "chào buổi trưa",
+        "hello bot", "xin chào hệ thống một cửa điện tử", "chào trung tâm hành chính công", "alo ad ơi", "chào buổi trưa",
         "em chào mọi người", "chào cán bộ ạ", "xin chào bộ phận một cửa", "hi bạn", "dạ em chào anh", "chào cô",
         "chào chú", "chào bạn, có đó không", "xin chào, ai trực vậy", "chào buổi tối ad", "hí lô", "hi ad ơi",
-        "kính chào quý cơ quan", "xin kính chào", "chào quý cơ quan", "kính chào anh chị", "dạ con chào cô chú",
+        "kính chào các anh chị cán bộ", "xin kính chào", "xin kính chào ủy ban", "kính chào anh chị", "dạ con chào cô chú",
         "chào buổi sáng cả nhà", "chào chị, dạo này chị khỏe không", "xin chào, chúc một ngày tốt lành",
         "chào anh chị, chúc anh chị buổi sáng vui vẻ", "hi, chào buổi sáng", "chào ad, mình mới vào",
     ],
     "thanks": [
-        "tks ad nhìu", "thank you so much, hẹn gặp lại", "cảm ơn, chúc ad buổi tối vui vẻ", "okie thanks",
+        "tks ad nhìu", "thanks nha, bye", "cảm ơn, chúc ad buổi tối vui vẻ", "okie thanks",
         "dạ em cám ơn ad nhiều nha", "ok cảm ơn bạn, tôi sẽ chuẩn bị", "vậy là rõ rồi, cảm ơn nhiều", "thank ad",
         "cảm ơn đã giải đáp thắc mắc", "ok tui hiểu rồi, cám ơn nghen", "cảm ơn, tạm biệt", "thanks bạn nhiều",
         "cảm ơn chatbot", "vâng em cảm ơn ạ", "cảm ơn mọi người",
@@ -1062,7 +1061,7 @@ MORE_PLAIN = {
         "trung bình thôi, 3 điểm", "chấm 6 điểm, cần cải thiện", "mình cho 4 sao, trừ 1 vì hơi chậm",
     ],
     "feedback": [
-        "app lỗi, đăng nhập xong lại văng ra, không nộp được hồ sơ", "hệ thống báo error khi submit, fix giúp với",
+        "ứng dụng bị treo ở màn hình đăng nhập, không gửi được hồ sơ", "hệ thống báo error khi submit, fix giúp với",
         "website cứ quay vòng vòng không tải được", "đề nghị làm việc cả ngày thứ 7",
         "tôi muốn phản ánh việc cán bộ bắt photo công chứng đủ thứ giấy tờ",
         "kiến nghị đơn giản hóa thủ tục, giấy tờ quá nhiều", "bot trả lời sai hoài, đề nghị cải thiện",
@@ -1088,7 +1087,7 @@ MORE_PLAIN = {
         "hồ sơ hôm bữa em nộp sao rồi ad", "tôi nộp qua bưu điện, hồ sơ tới nơi chưa", "hồ sơ đã qua bước thẩm định chưa",
     ],
     "subscribe": [
-        "DK SMS {code}", "có kết quả thì nhắn zalo cho tui nghen", "gửi tin nhắn cho tôi khi hồ sơ có kết quả",
+        "DK SMS {code}", "có kết quả thì nhắn zalo cho tui nghen", "khi hồ sơ xong thì nhắn cho tôi một tin",
         "DK ZALO {code}", "báo cho tôi biết khi hồ sơ {code} xong", "đăng ký theo dõi hồ sơ {code} qua sms",
         "nhận thông báo qua số {phone}", "tôi không biết dùng thư điện tử, có kết quả thì gửi tin zalo giúp tôi",
         "tôi lớn tuổi không đọc được email, có gì nhắn tin điện thoại cho tôi",
@@ -1096,7 +1095,7 @@ MORE_PLAIN = {
         "đăng ký sms", "bật nhận thông báo zalo", "muốn nhận thông báo qua ứng dụng", "đăng ký nhận tin qua zalo OA",
     ],
     "unsubscribe": [
-        "tắt notification giúp mình, nhiều quá", "hồ sơ đã xong rồi, đừng gửi tin nhắn về mã {code} nữa",
+        "thông báo đẩy trên app nhiều quá, tắt bớt giúp", "hồ sơ đã xong rồi, đừng gửi tin nhắn về mã {code} nữa",
         "từ chối nhận tin nhắn khảo sát", "đề nghị dừng gửi tin nhắn cho tôi", "đừng spam tin nhắn nữa",
         "không muốn nhận thông báo qua zalo nữa, phiền lắm", "ngừng gửi email khảo sát", "hủy nhận tin nhắn từ tổng đài",
         "tin nhắn nhiều quá, tắt giúp", "thông báo zalo liên tục phiền quá, ngừng giúp tôi", "bỏ nhận tin qua email",
@@ -1159,7 +1158,7 @@ PROCS["giay_phep_lai_xe"]["act"] += ["cấp đổi giấy phép lái xe ô tô",
 PROCS["khai_sinh"]["ctx"] += [("supplement", "đính kèm giấy chứng sinh của cháu để hoàn thiện hồ sơ {code}"),
                              ("supplement", "bổ sung giấy chứng sinh của bé cho hồ sơ {code}")]
 PROCS["thai_san"]["ctx"] += [("supplement", "hồ sơ hưởng thai sản cần thêm giấy ra viện, em gửi kèm")]
-PROCS["xac_nhan_hon_nhan"]["ctx"] += [("submit_request", "tôi muốn xin giấy xác nhận độc thân để đi đăng ký kết hôn với người nước ngoài"),
+PROCS["xac_nhan_hon_nhan"]["ctx"] += [("submit_request", "cần giấy chứng nhận còn độc thân để làm thủ tục cưới chồng Nhật, tôi muốn nộp hồ sơ"),
                                       ("procedure_info", "để đăng ký kết hôn ở nước ngoài cần xin giấy xác nhận tình trạng hôn nhân ở đâu")]
 PROCS["tro_cap_that_nghiep"]["ctx"] += [("submit_request", "hợp đồng lao động của tôi hết hạn không được ký tiếp, tôi muốn nộp hồ sơ thất nghiệp")]
 PROCS["can_cuoc"]["ctx"] += [
@@ -1333,7 +1332,7 @@ SITUATION_ENDS = [
     ("procedure_info", "có phải về quê làm không"), ("procedure_info", "lệ phí bao nhiêu"), ("procedure_info", "có làm online được không"),
     ("lookup_status", "tôi đã nộp hồ sơ {name} {time}, giờ sao rồi"),
 ]
-# Bare requests grow details: "cấp đổi cccd cho con", "cần làm hộ chiếu gấp".
+# Bare requests grow details: "tách thửa đất cho con", "em cần làm passport trong tuần này".
 BARE_DETAILS = ["", "", " cho con", " gấp", " cho vợ", " cho bố mẹ", " trong tuần này", " để đi làm", " giúp em",
                 " nha", " cho cháu 15 tuổi", " cho chồng", " luôn"]
 BARE_PREFIXES = ["", "", "", "cần ", "muốn ", "xin ", "em cần ", "tôi xin "]
@@ -1399,7 +1398,7 @@ MORE_PLAIN_F = {
         "coi ngày cưới giúp tôi", "giải mộng thấy rắn là điềm gì",
     ],
     "human": [
-        "chuyển tôi qua tổng đài viên đi, máy không giúp được gì", "nói chuyện với máy mệt quá, cho gặp nhân viên",
+        "chuyển tôi qua tổng đài viên đi, máy không giúp được gì", "trả lời tự động mệt quá, có ai trực thì vào giúp",
         "bot không xử lý được việc của tôi, cần người thật hỗ trợ", "chatbot bó tay rồi, gọi người giúp tôi",
         "I want a real agent please", "pls connect me with staff",
     ],
@@ -1442,6 +1441,98 @@ MORE_PLAIN_G = {
 }
 for _k, _v in MORE_PLAIN_G.items():
     PLAIN_TEMPLATES.setdefault(_k, []).extend(_v)
+
+MORE_PLAIN_H = {
+    "out_of_scope": [
+        "kết quả xét nghiệm máu của tôi thế nào", "kết quả thi học kỳ của con xem ở đâu", "kết quả bầu chọn giọng hát hay sao rồi",
+        "kết quả vòng loại World Cup thế nào", "bão số 3 giờ sao rồi", "tình hình giá xăng sao rồi", "chứng khoán hôm nay sao rồi ad",
+        "cho xin số điện thoại quán pizza", "cho xin số tiệm sửa khóa gần đây", "xin số shipper quen", "cho xin số bác sĩ thú y",
+        "gợi ý quà sinh nhật cho mẹ", "gợi ý chỗ đi chơi cuối tuần", "ad gợi ý món nhậu đi", "gợi ý tên hay cho shop quần áo",
+        "bán cho tôi cái nồi cơm điện", "cho tôi đặt một bó hoa", "tôi cần mua vé xem bóng đá", "mua hộ mình thẻ nạp game",
+        "làm sao để nấu cơm ngon", "làm sao để da trắng", "làm sao để con ăn ngoan", "làm thế nào để hết ho",
+        "Dạo này tôi hay bị đau đầu, uống thuốc gì cho đỡ vậy mọi người",
+        "Con trai tôi học lớp 9, sắp thi vào 10, nên cho cháu học thêm ở đâu",
+        "Mình mới chuyển đến Đà Nẵng, chỗ nào có chợ hải sản tươi vậy",
+        "Nhà em mất điện từ sáng, gọi điện lực mãi không được",
+    ],
+    "human": [
+        "nối giúp tôi với nhân viên, bot không hiểu ý tôi", "cho tôi gặp người xử lý, trả lời tự động không đúng",
+        "kết nối với cán bộ hỗ trợ giùm, hỏi máy không ra", "live chat với nhân viên được không",
+        "Tôi hỏi mấy lần rồi mà câu trả lời tự động không đúng trường hợp của tôi. Xin cho gặp cán bộ trực tiếp.",
+        "Tôi là người khiếm thị, nhắn tin khó khăn, mong cán bộ gọi điện hướng dẫn giúp",
+    ],
+    "withdraw": [
+        "Thư xin rút hồ sơ. Kính gửi quý cơ quan, do thay đổi kế hoạch, tôi xin được rút lại hồ sơ đã nộp và nhận lại giấy tờ gốc.",
+        "Tôi là người nộp hồ sơ tuần trước, nay không còn nhu cầu, đề nghị cho rút hồ sơ.",
+        "Vì gia đình chuyển đi nơi khác, tôi xin dừng hồ sơ đang giải quyết",
+    ],
+    "help": [
+        "chào bot, mình không rành công nghệ, bot làm được gì cho mình", "ông bà già không biết dùng, chỉ cách dùng với",
+        "ứng dụng này xài thế nào vậy", "hướng dẫn sử dụng cho người mới", "bot giúp được gì vậy ạ",
+    ],
+    "greeting": [
+        "xin chào, tôi hỏi chút", "chào cán bộ, cho tôi hỏi", "chào anh chị, em muốn hỏi chút ạ", "alo, có ai không, hỏi chút",
+        "chào ad, hỏi tí nha", "chào bạn nha, mình hỏi xíu",
+    ],
+    "subscribe": [
+        "đăng ký giúp tôi nhận thông báo qua địa chỉ email trong tài khoản", "cập nhật kênh nhận thông báo là email giúp tôi",
+        "tôi muốn được nhận thông báo về email đã đăng ký", "gửi thông báo tới email tôi đã khai khi nộp hồ sơ",
+    ],
+}
+for _k, _v in MORE_PLAIN_H.items():
+    PLAIN_TEMPLATES.setdefault(_k, []).extend(_v)
+MORE_PROC_H = {
+    "rate": ["điểm 10 nha, {act} xong lẹ ghê", "{act} nhanh gọn lẹ, chấm 9 điểm", "chấm điểm: 10, {act} rất nhanh",
+             "10 điểm cho bộ phận {name}", "{act} ở phường nhanh thật, hài lòng"],
+    "human": ["Tôi đã hỏi bot về {name} nhưng câu trả lời không đúng trường hợp của tôi, xin gặp cán bộ",
+              "nhờ nhân viên gọi điện tư vấn về {name} giúp"],
+}
+for _k, _v in MORE_PROC_H.items():
+    PROC_TEMPLATES.setdefault(_k, []).extend(_v)
+
+MORE_PLAIN_I = {
+    # "sao" is both "how" and "stars": chit-chat that ends in the question word.
+    "out_of_scope": ["thời tiết Đà Nẵng mai sao", "giá vàng tuần này sao", "tình hình bão ngoài biển sao rồi",
+                     "mai Hà Nội nắng hay mưa sao", "trận tối nay đội nhà đá sao", "giá lợn hơi hôm nay sao",
+                     "đường về quê Tết này kẹt xe sao", "xem tuổi Ngọ năm nay sao", "năm nay làm ăn sao ad"],
+}
+for _k, _v in MORE_PLAIN_I.items():
+    PLAIN_TEMPLATES.setdefault(_k, []).extend(_v)
+MORE_PROC_I = {
+    "procedure_info": ["{name} có nộp qua ứng dụng VNeID được không", "{name} trên app được không ad", "{name} nộp qua mạng đc ko",
+                       "{name} ở đâu làm v", "{name} làm ở đâu z ad"],
+}
+for _k, _v in MORE_PROC_I.items():
+    PROC_TEMPLATES.setdefault(_k, []).extend(_v)
+
+MORE_PLAIN_J = {
+    "thanks": ["cảm ơn, hẹn gặp lại", "thanks, see you", "bye bye nha, cảm ơn", "cám ơn, chào tạm biệt", "cảm ơn bạn, chúc sức khỏe",
+               "thank you ad", "cảm ơn rất nhiều, chúc anh chị làm việc vui", "ok thank you", "dạ cảm ơn, em chào"],
+    "help": ["kênh zalo này có tra cứu hồ sơ được không", "chatbot có nhận nộp hồ sơ không", "bot trả lời được những câu hỏi nào",
+             "trang này có hỗ trợ thanh toán không hay chỉ để hỏi", "ứng dụng này có những tính năng nào", "tôi dùng bot này để làm gì được",
+             "bot có hiểu tin nhắn thoại không", "gõ lệnh gì để xem danh sách thủ tục", "làm sao quay về menu",
+             "Tôi mới cài ứng dụng, chưa biết bắt đầu, bot chỉ giúp các bước với", "mấy cái nút trên màn hình dùng để làm gì"],
+    "human": ["bot trả lời lạc đề, tôi cần gặp cán bộ ngay", "nhắn với máy không ăn thua, cho tôi nói chuyện với người",
+              "bot hiểu sai hoài, làm ơn chuyển nhân viên", "tôi đã thử bot rồi, giờ cần cán bộ hỗ trợ", "máy không hiểu, cần người thật",
+              "bot không trả lời được, nhờ tổng đài viên hỗ trợ tôi"],
+    "supplement": ["hồ sơ bị yêu cầu bổ sung thì nộp bổ sung ở đâu", "sửa thông tin hồ sơ đã nộp bằng cách nào",
+                   "cán bộ nhắn thiếu giấy, tôi gửi lại qua đây được không", "bổ sung giấy tờ cho hồ sơ {code} qua zalo được không",
+                   "hồ sơ {code} cần nộp thêm gì, tôi gửi luôn", "nhận thông báo bổ sung hồ sơ, tôi phải làm gì tiếp",
+                   "tôi muốn thay ảnh trong hồ sơ đã gửi", "khai nhầm số điện thoại, sửa lại trong hồ sơ giúp tôi"],
+    "unsubscribe": ["thôi khỏi gửi thông báo nữa nha", "không nhận tin nữa, cảm ơn", "tôi không cần thông báo qua app nữa",
+                    "ngừng gửi tin vào số {phone}", "đừng gửi email vào {email} nữa", "hủy thông báo zalo giúp tôi, cảm ơn",
+                    "tắt tin nhắn nhắc lịch hẹn"],
+}
+for _k, _v in MORE_PLAIN_J.items():
+    PLAIN_TEMPLATES.setdefault(_k, []).extend(_v)
+MORE_PROC_J = {
+    "submit_request": ["em xin {act} ạ", "giúp em {act} với ạ", "cần {act} cho bố tôi", "nhờ làm giúp {name} cho gia đình tôi",
+                       "tôi muốn được {act} theo hình thức trực tuyến", "{act} cho 2 đứa con"],
+    "supplement": ["hồ sơ {name} bị yêu cầu bổ sung thì nộp ở đâu", "sửa thông tin hồ sơ {name} đã nộp bằng cách nào",
+                   "hồ sơ {name} cần nộp thêm gì, tôi gửi luôn"],
+}
+for _k, _v in MORE_PROC_J.items():
+    PROC_TEMPLATES.setdefault(_k, []).extend(_v)
 
 # E-mails: a subject line, then the body, as the mailbox adapter hands them over.
 SUBJECTS = {
