@@ -22,4 +22,8 @@ std::string FormatTimestamp(TimePoint t) {
                      tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
 }
 
+std::string FormatVietnamDate(TimePoint t) {
+  return FormatTimestamp(t + std::chrono::hours(7)).substr(0, 10);
+}
+
 }  // namespace gw::core

@@ -36,6 +36,8 @@ class FakeClock final : public Clock {
 
 // RFC 3339 UTC with milliseconds, e.g. 2026-11-23T04:54:13.123Z.
 std::string FormatTimestamp(TimePoint t);
+// The civil date in Vietnam (UTC+7, no daylight saving), e.g. "2026-11-23".
+std::string FormatVietnamDate(TimePoint t);
 // Milliseconds since the Unix epoch, the form the store keeps.
 inline std::int64_t ToUnixMillis(TimePoint t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,31 @@
 
 namespace gw::core {
 
+// Local effects of a turn, written in the same transaction as the turn itself (so a provider
+// retry, deduplicated, never applies them twice).
+struct RatingRecord {
+  std::string score;  // rat_hai_long | hai_long | khong_hai_long
+  std::string comment;
+  std::string procedure_code;
+};
+struct SubscriptionChange {
+  ChannelKind channel = ChannelKind::kSms;
+  bool opted_in = true;
+};
+struct TicketRecord {
+  std::string number;  // shown to the citizen
+  std::string kind;    // "complaint"
+  std::string content;
+  std::string dossier_code;
+  TimePoint due_at{};
+};
+// A request to a one-stop backend that could not be made now; retried from the outbox.
+struct PendingBackendRequest {
+  std::string kind;             // "submit", "supplement", "withdraw"
+  std::string idempotency_key;  // the same on every retry
+  std::string payload;          // JSON
+};
+
 // One exchange: what a citizen sent and what we answered, stored atomically.
 struct TurnRecord {
   InboundMessage inbound;
@@ -25,6 +51,13 @@ struct TurnRecord {
   // The replies exactly as the channel renders them on the wire, for the data-message log.
   std::string outbound_payload;
   std::string outbound_content_type;
+  // The conversation's dialog state after this turn (JSON); empty leaves it unchanged.
+  std::string dialog_state;
+  std::optional<RatingRecord> rating;
+  std::vector<SubscriptionChange> subscriptions;
+  std::optional<TicketRecord> ticket;
+  std::optional<PendingBackendRequest> pending_request;
+  bool hand_off = false;  // the conversation moves to the officer inbox
 };
 
 struct TurnReceipt {
@@ -49,9 +82,25 @@ struct StoredMessage {
   TimePoint at;
 };
 
+// What intake needs to know before it answers: the open conversation's dialog state, and what
+// is known of the citizen (once-only principle).
+struct ConversationSnapshot {
+  std::int64_t conversation_id = 0;          // 0 when the contact has no open conversation yet
+  std::string dialog_state;                  // JSON, empty when none
+  std::string status;                        // "bot", "officer"
+  std::map<std::string, std::string> known;  // "phone", "email", ...: the citizen's other contacts
+};
+
 class ConversationStore {
  public:
   virtual ~ConversationStore() = default;
+
+  // The receipt of a message already stored under this provider id, if any (a retry).
+  virtual Result<std::optional<TurnReceipt>> FindTurn(ChannelKind channel,
+                                                      const std::string& provider_message_id) = 0;
+
+  // The open conversation of this contact and what is known of its citizen.
+  virtual Result<ConversationSnapshot> Snapshot(const Contact& contact) = 0;
 
   // Links the sender to a citizen (creating both if new), finds the open conversation on that
   // contact or opens one, appends the inbound message and the replies to it and to the

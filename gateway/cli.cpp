@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "backends/simulator/simulate_command.hpp"
 #include "core/config_reader.hpp"
 #include "embedded/config.hpp"
 #include "gateway/classify_command.hpp"
@@ -37,6 +38,7 @@ Commands:
   migrate       bring the database schema up to date
   verify-log    check the hash chain of the data-message log
   classify      classify messages from standard input (intent, procedure, dossier codes)
+  simulate-backend  run the one-stop backend simulator (for demos and tests)
 
 Run `caunoi <command> --help` for a command's options.
 )";
@@ -193,7 +195,7 @@ int RunClassifyCommand(const std::map<std::string, std::string>& opts,
   return RunClassify(*classifier, std::cin, std::cout, opts.contains("--jsonl"));
 }
 
-const Command kCommands[] = {
+const std::vector<Command> kCommands = {
     {"demo",
      R"(Usage: caunoi demo [--port N] [--data DIR] [--listen ADDR]
 
@@ -256,6 +258,8 @@ keyed by the training data's hash.
      {"--cache"},
      {"--jsonl"},
      &RunClassifyCommand},
+    {"simulate-backend", backends::sim::kSimulateBackendHelp, backends::sim::kSimulateBackendFlags,
+     backends::sim::kSimulateBackendSwitches, &backends::sim::RunSimulateBackendCommand},
 };
 
 }  // namespace

@@ -35,6 +35,32 @@ core::Result<GatewayConfig> ParseGatewayConfig(const nlohmann::json& json) {
   c.default_locale = root.Enum("default_locale", "vi", {"vi", "en"});
   c.web_chat = root.Bool("web_chat", true);
 
+  auto nlu = root.Object("nlu");
+  c.nlu_cache_dir = nlu.String("cache_dir", "");
+  nlu.Finish();
+
+  using namespace std::chrono_literals;
+  auto dialogs_node = root.Object("dialogs");
+  c.dialog_idle_timeout = dialogs_node.Duration("idle_timeout", 30min, 1min, 24h);
+  c.officer_wait_minutes = static_cast<int>(dialogs_node.Int("officer_wait_minutes", 30, 1, 10080));
+  c.complaint_days = static_cast<int>(dialogs_node.Int("complaint_days", 10, 1, 90));
+  dialogs_node.Finish();
+
+  auto backends_node = root.Object("backends");
+  c.backends = backends::ParseBackendsConfig(backends_node);
+  backends_node.Finish();
+  c.default_backend = root.String("default_backend", "");
+  auto sim = root.Object("simulator");
+  c.simulator_enabled = sim.Bool("enabled", false);
+  c.simulator_tick = sim.Duration("tick_interval", std::chrono::seconds(5),
+                                  std::chrono::milliseconds(100), std::chrono::hours(1));
+  sim.Finish();
+  if (!c.default_backend.empty()) {
+    bool known = c.simulator_enabled && c.default_backend == "simulator";
+    for (const auto& b : c.backends) known |= b.id == c.default_backend;
+    if (!known) errors.Add("default_backend", "names no configured backend");
+  }
+
   auto channels_node = root.Object("channels");
   c.channels = channels::ParseChannelsConfig(channels_node);
   channels_node.Finish();

@@ -2,9 +2,11 @@
 // each section by the module that owns it. Every error is reported with its path.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
+#include "backends/backend_config.hpp"
 #include "channels/registry.hpp"
 #include "core/log.hpp"
 #include "core/result.hpp"
@@ -23,7 +25,18 @@ struct GatewayConfig {
   core::LogLevel log_level = core::LogLevel::kInfo;
   std::string default_locale = "vi";
   bool web_chat = true;  // serve the citizen web chat page at /
+  // Where trained NLU models are cached ("" = next to the SQLite database, in nlu-cache/).
+  std::string nlu_cache_dir;
+  std::chrono::milliseconds dialog_idle_timeout{std::chrono::minutes(30)};
+  int officer_wait_minutes = 30;  // told to citizens handed to an officer
+  int complaint_days = 10;        // working days to answer a complaint
   channels::ChannelsConfig channels;
+  // One-stop backends by id, and the one dossier requests go to until the route table decides.
+  std::vector<backends::BackendConfig> backends;
+  std::string default_backend;
+  // The built-in one-stop simulator, run in-process (the demo; never in production).
+  bool simulator_enabled = false;
+  std::chrono::milliseconds simulator_tick{std::chrono::seconds(5)};
 };
 
 // All errors at once, one "path: reason" per line in Error::message.

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <random>
+
 #include "core/log.hpp"
 #include "core/mask.hpp"
 #include "locales/text.hpp"
@@ -10,48 +12,91 @@
 namespace gw::gateway {
 namespace {
 const core::Logger kLog("gateway.intake");
+
+std::string RandomId() {
+  thread_local std::mt19937_64 rng(std::random_device{}());
+  return fmt::format("{:016x}{:016x}", rng(), rng());
 }
 
-Intake::Intake(core::ConversationStore& store, const locales::Catalogs& catalogs,
-               dialogs::AgencyContact agency, Metrics& metrics)
-    : store_(store), catalogs_(catalogs), metrics_(metrics) {
-  for (auto choice : {dialogs::MenuChoice::kMenu, dialogs::MenuChoice::kCapabilities,
-                      dialogs::MenuChoice::kOfficer, dialogs::MenuChoice::kThanks,
-                      dialogs::MenuChoice::kNotUnderstood}) {
-    menu_replies_[choice] = dialogs::MenuReplies(choice, catalogs_.vi(), agency);
-  }
+}  // namespace
+
+std::string IdempotencyKey(const core::InboundMessage& m) {
+  if (m.provider_message_id.empty()) return "caunoi-" + RandomId();
+  return fmt::format("caunoi-{}-{}", core::ChannelName(m.channel), m.provider_message_id);
+}
+
+Intake::Intake(core::ConversationStore& store, const dialogs::Engine& engine,
+               const Understander& understander, const ActionExecutor& actions, Metrics& metrics,
+               const core::Clock& clock)
+    : store_(store),
+      engine_(engine),
+      understander_(understander),
+      actions_(actions),
+      metrics_(metrics),
+      clock_(clock) {}
+
+std::mutex& Intake::ContactLock(const core::InboundMessage& m) {
+  std::size_t h = std::hash<std::string>{}(m.sender) ^ static_cast<std::size_t>(m.channel);
+  return contact_locks_[h % contact_locks_.size()];
 }
 
 core::Result<IntakeResult> Intake::Handle(core::InboundMessage message, const RenderPayload& render,
                                           std::string content_type) {
   // The raw payload stays byte for byte as received; only the text we reason about is normalised.
   message.text = locales::ToNfc(message.text);
-  auto choice = dialogs::ChooseMenuItem(message.text);
-  core::TurnRecord turn;
-  turn.replies = menu_replies_.at(choice);
-  turn.outbound_payload = render(turn.replies);
-  turn.outbound_content_type = std::move(content_type);
-  turn.inbound = std::move(message);
+  const std::string channel(core::ChannelName(message.channel));
+  std::lock_guard contact_lock(ContactLock(message));
 
-  auto receipt = store_.RecordTurn(turn);
+  // A provider retry of a stored message is answered as the first time, and nothing is redone.
+  auto earlier = store_.FindTurn(message.channel, message.provider_message_id);
+  if (!earlier.ok()) return earlier.error();
+  if (*earlier) {
+    metrics_.CountInbound(channel, true);
+    IntakeResult result{std::move(**earlier), {}};
+    result.rendered_replies = render(result.receipt.replies);
+    return result;
+  }
+
+  auto snapshot = store_.Snapshot({message.channel, message.sender});
+  if (!snapshot.ok()) return snapshot.error();
+  auto understanding = understander_.Understand(message.text, snapshot->known);
+  const auto now = clock_.Now();
+  auto turn =
+      engine_.Handle(dialogs::DialogState::FromJson(snapshot->dialog_state), understanding, now);
+
+  core::TurnRecord record;
+  record.inbound = std::move(message);
+  record.replies = std::move(turn.replies);
+  ActionContext ctx{&record.inbound, now, IdempotencyKey(record.inbound)};
+  for (const auto& action : turn.actions) {
+    auto done = actions_.Execute(action, ctx, record);
+    if (done.describe) {
+      auto words = engine_.DescribeOutcome(done.outcome);
+      record.replies.insert(record.replies.end(), words.begin(), words.end());
+    }
+  }
+  record.dialog_state = turn.state.ToJson();
+  record.outbound_payload = render(record.replies);
+  record.outbound_content_type = std::move(content_type);
+
+  auto receipt = store_.RecordTurn(record);
   if (!receipt.ok()) {
     kLog.Error("turn not stored",
-               {{"message", fmt::format("{}", turn.inbound)}, {"error", receipt.error().detail}});
+               {{"message", fmt::format("{}", record.inbound)}, {"error", receipt.error().detail}});
     return receipt.error();
   }
-  const std::string channel(core::ChannelName(turn.inbound.channel));
   metrics_.CountInbound(channel, receipt->duplicate);
   if (!receipt->duplicate) {
     for (const auto& r : receipt->replies) {
       if (r.rejection) metrics_.CountRefusal(std::string(r.rejection->code_name()));
     }
   }
-  kLog.Debug("turn stored", {{"message", fmt::format("{}", turn.inbound)},
+  kLog.Debug("turn stored", {{"message", fmt::format("{}", record.inbound)},
                              {"conversation", std::to_string(receipt->conversation_id)},
-                             {"duplicate", receipt->duplicate ? "true" : "false"}});
+                             {"intent", understanding.intent}});
   IntakeResult result{std::move(receipt).value(), {}};
-  result.rendered_replies =
-      result.receipt.duplicate ? render(result.receipt.replies) : std::move(turn.outbound_payload);
+  result.rendered_replies = result.receipt.duplicate ? render(result.receipt.replies)
+                                                     : std::move(record.outbound_payload);
   return result;
 }
 

@@ -1,15 +1,19 @@
-// Intake: the one path every inbound message takes, whatever its channel. Normalise, answer
-// (dialogs), store the turn durably with its data-message log records, count, log.
+// Intake: the one path every inbound message takes, whatever its channel. Deduplicate provider
+// retries, understand, let the dialog engine answer, perform its actions, and store the turn with
+// its effects and data-message log records durably, before the caller acknowledges.
 #pragma once
 
+#include <array>
 #include <functional>
-#include <map>
+#include <mutex>
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/store.hpp"
-#include "dialogs/menu.hpp"
+#include "dialogs/engine/engine.hpp"
+#include "gateway/actions.hpp"
 #include "gateway/metrics.hpp"
-#include "locales/catalog.hpp"
+#include "gateway/understander.hpp"
 
 namespace gw::gateway {
 
@@ -25,20 +29,29 @@ struct IntakeResult {
 
 class Intake {
  public:
-  Intake(core::ConversationStore& store, const locales::Catalogs& catalogs,
-         dialogs::AgencyContact agency, Metrics& metrics);
+  // All references must outlive the intake.
+  Intake(core::ConversationStore& store, const dialogs::Engine& engine,
+         const Understander& understander, const ActionExecutor& actions, Metrics& metrics,
+         const core::Clock& clock);
 
-  // Blocks until the turn is durable. Thread-safe.
+  // Blocks until the turn is durable (and any backend call made). Thread-safe; turns of one
+  // contact are taken one at a time so the dialog state cannot fork.
   core::Result<IntakeResult> Handle(core::InboundMessage message, const RenderPayload& render,
                                     std::string content_type);
 
  private:
+  std::mutex& ContactLock(const core::InboundMessage& m);
+
   core::ConversationStore& store_;
-  const locales::Catalogs& catalogs_;
+  const dialogs::Engine& engine_;
+  const Understander& understander_;
+  const ActionExecutor& actions_;
   Metrics& metrics_;
-  // The menu's replies depend only on the choice (the agency's facts are fixed at start), so
-  // they are formatted once here instead of through ICU on every message.
-  std::map<dialogs::MenuChoice, std::vector<core::Reply>> menu_replies_;
+  const core::Clock& clock_;
+  std::array<std::mutex, 64> contact_locks_;
 };
+
+// The idempotency key of what a message causes: stable across provider retries of it.
+std::string IdempotencyKey(const core::InboundMessage& m);
 
 }  // namespace gw::gateway

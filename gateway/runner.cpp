@@ -14,8 +14,8 @@
 #include "gateway/http/server.hpp"
 #include "gateway/intake.hpp"
 #include "gateway/metrics.hpp"
+#include "gateway/services.hpp"
 #include "gateway/store/sqlite_store.hpp"
-#include "locales/catalog.hpp"
 
 namespace gw::gateway {
 namespace {
@@ -57,9 +57,12 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  auto catalogs = locales::Catalogs::LoadEmbedded();
-  if (!catalogs.ok()) {
-    kLog.Error("cannot load message catalogs", {{"error", catalogs.error().message}});
+  core::SystemClock clock;
+  auto services = BuildServices(config, clock);
+  if (!services.ok()) {
+    kLog.Error("cannot start",
+               {{"error", services.error().message}, {"detail", services.error().detail}});
+    fmt::print(stderr, "caunoi: {}\n", services.error().message);
     return 1;
   }
   Metrics metrics;
@@ -70,8 +73,8 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
     fmt::print(stderr, "caunoi: {} ({})\n", store.error().message, store.error().detail);
     return 1;
   }
-  core::SystemClock clock;
-  Intake intake(**store, *catalogs, config.agency, metrics);
+  Intake intake(**store, *(*services)->engine, *(*services)->understander, *(*services)->actions,
+                metrics, clock);
   http::HttpServer server(config.http, metrics);
   http::RegisterOpsRoutes(server, **store, metrics);
   if (config.channels.app.enabled) {

@@ -174,6 +174,9 @@ Turn Engine::Handle(DialogState state, const Understanding& in, core::TimePoint 
                               : simple == "info" ? "procedure_info"
                                                  : "submit";
         turn = StartFlow(std::move(state), *flows_.ById(flow_id), Understanding{});
+      } else if (ParseYesNo(simple) != YesNo::kNone) {
+        // A bare yes or no with no question pending is not a request: ask what they need.
+        turn = Menu(std::move(state), "menu.not_understood");
       } else if (simple == "capabilities") {
         turn = Menu(std::move(state), "menu.capabilities");
       } else if (input.intent.empty() || input.intent_confidence < settings_.intent_threshold) {
@@ -278,6 +281,13 @@ Turn Engine::AskCurrent(DialogState state, const FlowSpec& flow,
       std::string value = it->second;
       if (s.type == SlotType::kProcedure) {
         if (const auto* p = procedures_.BySlug(value)) value = p->name;
+      } else if (s.type == SlotType::kChoice) {
+        for (const auto& o : s.options) {
+          if (o.id == value) value = o.label_key.empty() ? o.label : texts_.Format(o.label_key);
+        }
+      } else if (s.type == SlotType::kDate && value.size() == 10) {
+        value =
+            value.substr(8, 2) + "/" + value.substr(5, 2) + "/" + value.substr(0, 4);  // dd/mm/yyyy
       }
       summary += fmt::format("\n• {}: {}", label, value);
     }
@@ -288,7 +298,9 @@ Turn Engine::AskCurrent(DialogState state, const FlowSpec& flow,
     for (const auto& s : slots) {
       if (s.name != state.step) continue;
       ask.text = s.name.starts_with(kFieldPrefix) ? s.prompt_key : texts_.Format(s.prompt_key);
-      for (const auto& o : s.options) ask.options.push_back({o.id, texts_.Format(o.label_key)});
+      for (const auto& o : s.options) {
+        ask.options.push_back({o.id, o.label_key.empty() ? o.label : texts_.Format(o.label_key)});
+      }
       if (!s.required) ask.options.push_back({"bo qua", texts_.Format("option.skip")});
     }
   }

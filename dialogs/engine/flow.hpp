@@ -15,8 +15,9 @@ namespace gw::dialogs {
 enum class SlotType { kDossierCode, kPhone, kCccd, kDate, kEmail, kText, kChoice, kProcedure };
 
 struct ChoiceOption {
-  std::string id;                     // the value stored in the slot
-  std::string label_key;              // locale key of the label shown
+  std::string id;         // the value stored in the slot
+  std::string label_key;  // locale key of the label shown
+  std::string label;      // a literal label (catalogue form fields), used when label_key is empty
   std::vector<std::string> synonyms;  // folded words that also pick it ("rat hai long", "5 sao")
 };
 

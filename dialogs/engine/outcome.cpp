@@ -66,7 +66,9 @@ std::vector<core::Reply> Engine::DescribeOutcome(const ActionOutcome& o) const {
       r.options = {{"officer", texts_.Format("menu.option.officer")}};
       return {r};
     case Status::kQueued:
-      r.text = texts_.Format("action.queued", {{"why", Get(d, "why")}});
+      r.text = texts_.Format(
+          "action.queued", {{"why", Get(d, "why").empty() ? texts_.Format("action.why_unreachable")
+                                                          : Get(d, "why")}});
       return {r};
     case Status::kFailed:
       r.text = texts_.Format("action.failed", {{"hotline", settings_.hotline}});

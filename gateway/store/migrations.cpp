@@ -154,6 +154,31 @@ CREATE TRIGGER message_log_no_delete BEFORE DELETE ON message_log
 BEGIN SELECT RAISE(ABORT, 'message_log is append-only'); END;
 )sql";
 
+// Complaint tickets with their SLA due time, and per-channel notification preferences.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE tickets (
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL UNIQUE,
+  conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+  citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+  kind TEXT NOT NULL,
+  content TEXT NOT NULL,
+  dossier_code TEXT,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'answered', 'closed')),
+  created_at INTEGER NOT NULL,
+  due_at INTEGER NOT NULL
+);
+CREATE INDEX tickets_due ON tickets(status, due_at);
+CREATE TABLE notification_preferences (
+  citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+  channel TEXT NOT NULL,
+  opted_in INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (citizen_id, channel)
+);
+CREATE INDEX outbox_state ON outbox(kind, state);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& SqliteMigrations() {
@@ -162,6 +187,7 @@ const std::vector<Migration>& SqliteMigrations() {
        "initial schema: citizens, contacts, conversations, messages, dossiers, outbox, "
        "deliveries, officers, audit log, ratings, data-message log",
        kV1},
+      {2, "complaint tickets, notification preferences", kV2},
   };
   return kMigrations;
 }

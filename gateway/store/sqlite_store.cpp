@@ -105,6 +105,72 @@ std::optional<core::TurnReceipt> FindDuplicate(Db& db, const core::InboundMessag
   return r;
 }
 
+// The turn's local effects, in the turn's own transaction.
+void WriteEffects(Db& db, const core::TurnRecord& t, const core::TurnReceipt& r,
+                  const std::string& channel, std::int64_t now) {
+  if (!t.dialog_state.empty() || t.hand_off) {
+    db.Prepare(
+          "UPDATE conversations SET dialog_state = COALESCE(?1, dialog_state), "
+          "status = CASE WHEN ?2 THEN 'officer' ELSE status END WHERE id = ?3")
+        .Bind(1, t.dialog_state.empty() ? std::optional<std::string>() : t.dialog_state)
+        .Bind(2, std::int64_t{t.hand_off ? 1 : 0})
+        .Bind(3, r.conversation_id)
+        .Run();
+  }
+  if (t.rating) {
+    db.Prepare(
+          "INSERT INTO ratings (conversation_id, citizen_id, channel, procedure_code, score, "
+          "comment, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        .Bind(1, r.conversation_id)
+        .Bind(2, r.citizen_id)
+        .Bind(3, channel)
+        .Bind(4, t.rating->procedure_code.empty() ? std::optional<std::string>()
+                                                  : t.rating->procedure_code)
+        .Bind(5, t.rating->score)
+        .Bind(6, t.rating->comment.empty() ? std::optional<std::string>() : t.rating->comment)
+        .Bind(7, now)
+        .Run();
+  }
+  for (const auto& sub : t.subscriptions) {
+    db.Prepare(
+          "INSERT INTO notification_preferences (citizen_id, channel, opted_in, updated_at) "
+          "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (citizen_id, channel) DO UPDATE SET "
+          "opted_in = excluded.opted_in, updated_at = excluded.updated_at")
+        .Bind(1, r.citizen_id)
+        .Bind(2, core::ChannelName(sub.channel))
+        .Bind(3, std::int64_t{sub.opted_in ? 1 : 0})
+        .Bind(4, now)
+        .Run();
+  }
+  if (t.ticket) {
+    db.Prepare(
+          "INSERT INTO tickets (number, conversation_id, citizen_id, kind, content, dossier_code, "
+          "created_at, due_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .Bind(1, t.ticket->number)
+        .Bind(2, r.conversation_id)
+        .Bind(3, r.citizen_id)
+        .Bind(4, t.ticket->kind)
+        .Bind(5, t.ticket->content)
+        .Bind(6, t.ticket->dossier_code.empty() ? std::optional<std::string>()
+                                                : t.ticket->dossier_code)
+        .Bind(7, now)
+        .Bind(8, core::ToUnixMillis(t.ticket->due_at))
+        .Run();
+  }
+  if (t.pending_request) {
+    // Kept durably and retried by the backend worker; the key makes a retry harmless.
+    db.Prepare(
+          "INSERT INTO outbox (kind, idempotency_key, request_hash, payload, state, created_at) "
+          "VALUES (?1, ?2, ?3, ?4, 'pending', ?5) ON CONFLICT (idempotency_key) DO NOTHING")
+        .Bind(1, "backend_" + t.pending_request->kind)
+        .Bind(2, t.pending_request->idempotency_key)
+        .Bind(3, t.pending_request->idempotency_key)
+        .Bind(4, t.pending_request->payload)
+        .Bind(5, now)
+        .Run();
+  }
+}
+
 core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t) {
   const core::InboundMessage& m = t.inbound;
   if (auto dup = FindDuplicate(db, m)) return *dup;
@@ -162,6 +228,7 @@ core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t) {
       .Bind(1, received)
       .Bind(2, r.conversation_id)
       .Run();
+  WriteEffects(db, t, r, channel, received);
   r.replies = t.replies;
   return r;
 }
@@ -257,6 +324,54 @@ void SqliteStore::ReleaseReader(std::unique_ptr<Db> db) {
     readers_.push_back(std::move(db));
   }
   readers_cv_.notify_one();
+}
+
+core::Result<std::optional<core::TurnReceipt>> SqliteStore::FindTurn(
+    core::ChannelKind channel, const std::string& provider_message_id) {
+  if (provider_message_id.empty()) return std::optional<core::TurnReceipt>();
+  try {
+    auto lease = AcquireReader();
+    core::InboundMessage m;
+    m.channel = channel;
+    m.provider_message_id = provider_message_id;
+    return FindDuplicate(lease.db(), m);
+  } catch (const SqliteError& e) {
+    return core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what());
+  }
+}
+
+core::Result<core::ConversationSnapshot> SqliteStore::Snapshot(const core::Contact& contact) {
+  try {
+    auto lease = AcquireReader();
+    Db& db = lease.db();
+    core::ConversationSnapshot snap;
+    Stmt& conv = db.Prepare(
+        "SELECT c.id, c.dialog_state, c.status, k.citizen_id FROM contacts k "
+        "LEFT JOIN conversations c ON c.contact_id = k.id AND c.status <> 'closed' "
+        "WHERE k.channel = ?1 AND k.address = ?2 ORDER BY c.id DESC LIMIT 1");
+    conv.Bind(1, core::ChannelName(contact.channel)).Bind(2, contact.address);
+    std::int64_t citizen_id = 0;
+    if (conv.Step()) {
+      snap.conversation_id = conv.IsNull(0) ? 0 : conv.Int(0);
+      snap.dialog_state = conv.Text(1);
+      snap.status = conv.IsNull(2) ? "bot" : conv.Text(2);
+      citizen_id = conv.Int(3);
+    }
+    conv.Reset();
+    if (citizen_id != 0) {
+      Stmt& contacts = db.Prepare("SELECT channel, address FROM contacts WHERE citizen_id = ?1");
+      contacts.Bind(1, citizen_id);
+      while (contacts.Step()) {
+        const std::string ch = contacts.Text(0);
+        if (ch == "sms" || ch == "ivr") snap.known["phone"] = contacts.Text(1);
+        if (ch == "email") snap.known["email"] = contacts.Text(1);
+      }
+      contacts.Reset();
+    }
+    return snap;
+  } catch (const SqliteError& e) {
+    return core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what());
+  }
 }
 
 core::Result<core::TurnReceipt> SqliteStore::RecordTurn(const core::TurnRecord& turn) {

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/integration/server_fixture.hpp"
 
 using gw::testing::RunCommand;
@@ -53,9 +55,10 @@ TEST_CASE("migrate, then verify-log names the first broken record of a tampered 
   TempDir dir;
   auto migrated = RunCommand({CAUNOI_BINARY, "migrate", "--data", dir.path()});
   CHECK(migrated.exit_code == 0);
-  CHECK(migrated.out == dir.File("caunoi.db") + ": applied migration 1\n");
+  CHECK(migrated.out == dir.File("caunoi.db") + ": applied migration 1\n" + dir.File("caunoi.db") +
+                            ": applied migration 2\n");
   CHECK(RunCommand({CAUNOI_BINARY, "migrate", "--data", dir.path()}).out ==
-        dir.File("caunoi.db") + ": schema is up to date (version 1)\n");
+        dir.File("caunoi.db") + ": schema is up to date (version 2)\n");
   CHECK(RunCommand({CAUNOI_BINARY, "verify-log"}).exit_code == 2);
 
   // Fill the log through the real server, then stop it.
@@ -102,4 +105,31 @@ TEST_CASE("migrate, then verify-log names the first broken record of a tampered 
   CHECK(with_head.exit_code == 1);
   CHECK(RunCommand({CAUNOI_BINARY, "verify-log", "--data", dir.path(), "--expect-head", "nonsense"})
             .exit_code == 2);
+}
+
+TEST_CASE("classify streams one JSON object per line; --jsonl passes other fields through") {
+  const std::string cache = GW_BUILD_DIR "/nlu-cache";
+  auto plain = RunCommand(
+      {CAUNOI_BINARY, "classify", "--cache", cache}, std::chrono::seconds(120),
+      "tra cuu ho so 000.00.12.h29 - 241023 - 0001 giup em\nthoi tiet hom nay the nao\n");
+  REQUIRE(plain.exit_code == 0);
+  auto first = nlohmann::json::parse(plain.out.substr(0, plain.out.find('\n')));
+  CHECK(first["intent"] == "lookup_status");
+  CHECK(first["dossier_codes"] == nlohmann::json::array({"000.00.12.H29-241023-0001"}));
+  CHECK(first["confidence"].get<double>() > 0.5);
+  CHECK(first.contains("normalized"));
+  CHECK(first["procedure"].is_null());
+
+  auto jsonl = RunCommand(
+      {CAUNOI_BINARY, "classify", "--jsonl", "--cache", cache}, std::chrono::seconds(120),
+      "{\"id\":7,\"text\":\"cho em hoi lam ho chieu can giay to gi\"}\nnot json\n");
+  CHECK(jsonl.exit_code == 1);  // one bad line
+  auto lines = jsonl.out;
+  auto a = nlohmann::json::parse(lines.substr(0, lines.find('\n')));
+  CHECK(a["id"] == 7);
+  CHECK(a["intent"] == "procedure_info");
+  CHECK(a["procedure"] == "ho_chieu");
+  auto b = nlohmann::json::parse(
+      lines.substr(lines.find('\n') + 1, lines.rfind('\n') - lines.find('\n') - 1));
+  CHECK(b["error"] == "expected a JSON object with a string field \"text\"");
 }

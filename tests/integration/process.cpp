@@ -45,7 +45,8 @@ void WriteFile(const std::string& path, const std::string& content) {
   out << content;
 }
 
-RunResult RunCommand(const std::vector<std::string>& argv, std::chrono::seconds timeout) {
+RunResult RunCommand(const std::vector<std::string>& argv, std::chrono::seconds timeout,
+                     const std::string& stdin_text) {
   char out_tmpl[] = "/tmp/caunoi-run-out-XXXXXX";
   char err_tmpl[] = "/tmp/caunoi-run-err-XXXXXX";
   int out_fd = mkstemp(out_tmpl);
@@ -54,7 +55,10 @@ RunResult RunCommand(const std::vector<std::string>& argv, std::chrono::seconds 
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out_fd, STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, err_fd, STDERR_FILENO);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  char in_tmpl[] = "/tmp/caunoi-run-in-XXXXXX";
+  int in_fd = mkstemp(in_tmpl);
+  WriteFile(in_tmpl, stdin_text);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, in_tmpl, O_RDONLY, 0);
   auto args = Argv(argv);
   pid_t pid = -1;
   RunResult r;
@@ -75,6 +79,8 @@ RunResult RunCommand(const std::vector<std::string>& argv, std::chrono::seconds 
   r.exit_code = DecodeStatus(status);
   close(out_fd);
   close(err_fd);
+  close(in_fd);
+  unlink(in_tmpl);
   r.out = ReadFile(out_tmpl);
   r.err = ReadFile(err_tmpl);
   unlink(out_tmpl);

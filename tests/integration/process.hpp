@@ -17,8 +17,10 @@ struct RunResult {
 };
 
 // Runs a command to completion (bounded by `timeout`, then SIGKILL).
+// `stdin_text` is fed to its standard input.
 RunResult RunCommand(const std::vector<std::string>& argv,
-                     std::chrono::seconds timeout = std::chrono::seconds(60));
+                     std::chrono::seconds timeout = std::chrono::seconds(60),
+                     const std::string& stdin_text = "");
 
 class Process {
  public:

@@ -24,6 +24,7 @@ class TestServer {
       "http": {"listen": "127.0.0.1", "port": 0, "threads": 32, "max_body_bytes": 8192},
       "store": {"sqlite": {"path": ")" +
                                 dir_.File("data/caunoi.db") + R"("}},
+      "nlu": {"cache_dir": ")" GW_BUILD_DIR R"(/nlu-cache"},
       "channels": {"app": {)" + extra_app +
                                 R"( "tokens": [")" + kAppToken + R"("]}}
     })");
