@@ -115,4 +115,31 @@ class ConversationStore {
   virtual Status Ping() = 0;
 };
 
+// Work kept in the outbox until done: backend requests made while a backend was down (and, with
+// the notifier, notices). Same threading and durability contract as ConversationStore.
+struct OutboxItem {
+  std::int64_t id = 0;
+  std::string kind;  // "backend_submit", ...
+  std::string idempotency_key;
+  std::string payload;  // JSON
+  int attempts = 0;
+  TimePoint created_at{};
+};
+
+class OutboxStore {
+ public:
+  virtual ~OutboxStore() = default;
+  // Pending items of kinds starting with `kind_prefix` whose next attempt is due, oldest first.
+  virtual Result<std::vector<OutboxItem>> DueOutbox(std::string_view kind_prefix, TimePoint now,
+                                                    int limit) = 0;
+  // Counts a failed attempt and sets when to try again.
+  virtual Status RescheduleOutbox(std::int64_t id, TimePoint next_attempt,
+                                  const std::string& detail) = 0;
+  // Closes the item (state "done", "refused" or "expired") and, in the same transaction, tells
+  // the citizen: `replies` go to the open conversation of `notify` and to the data-message log.
+  virtual Status FinishOutbox(std::int64_t id, const std::string& state, const Contact& notify,
+                              const std::vector<Reply>& replies, const std::string& payload,
+                              TimePoint now) = 0;
+};
+
 }  // namespace gw::core

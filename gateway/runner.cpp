@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/log.hpp"
+#include "gateway/backend_retrier.hpp"
 #include "gateway/http/routes.hpp"
 #include "gateway/http/server.hpp"
 #include "gateway/intake.hpp"
@@ -82,6 +83,13 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
   }
   if (config.web_chat) http::RegisterWebRoutes(server);
 
+  std::unique_ptr<BackendRetrier> retrier;
+  if ((*services)->backend) {
+    retrier = std::make_unique<BackendRetrier>(**store, *(*services)->backend, *(*services)->engine,
+                                               clock, RetrierSettings{});
+    retrier->Start();
+  }
+
   auto port = server.Bind();
   if (!port.ok()) {
     kLog.Error("cannot listen", {{"error", port.error().message}});
@@ -103,6 +111,7 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
   // Run() can also end without a signal (the socket failed); wake the watcher so it can be joined.
   pthread_kill(signal_thread.native_handle(), SIGTERM);
   signal_thread.join();
+  if (retrier) retrier->Stop();
   (*store)->Close();
   kLog.Info("stopped; the store is flushed");
   return 0;

@@ -179,6 +179,14 @@ CREATE TABLE notification_preferences (
 CREATE INDEX outbox_state ON outbox(kind, state);
 )sql";
 
+// Retry bookkeeping for outbox items.
+constexpr std::string_view kV3 = R"sql(
+ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN next_attempt_at INTEGER;
+ALTER TABLE outbox ADD COLUMN last_detail TEXT;
+ALTER TABLE outbox ADD COLUMN finished_at INTEGER;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& SqliteMigrations() {
@@ -188,6 +196,7 @@ const std::vector<Migration>& SqliteMigrations() {
        "deliveries, officers, audit log, ratings, data-message log",
        kV1},
       {2, "complaint tickets, notification preferences", kV2},
+      {3, "outbox retry bookkeeping", kV3},
   };
   return kMigrations;
 }

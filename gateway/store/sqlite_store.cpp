@@ -326,6 +326,88 @@ void SqliteStore::ReleaseReader(std::unique_ptr<Db> db) {
   readers_cv_.notify_one();
 }
 
+core::Result<std::vector<core::OutboxItem>> SqliteStore::DueOutbox(std::string_view kind_prefix,
+                                                                   core::TimePoint now, int limit) {
+  try {
+    auto lease = AcquireReader();
+    Stmt& s = lease.db().Prepare(
+        "SELECT id, kind, idempotency_key, payload, attempts, created_at FROM outbox "
+        "WHERE state = 'pending' AND substr(kind, 1, length(?1)) = ?1 "
+        "AND (next_attempt_at IS NULL OR next_attempt_at <= ?2) ORDER BY id LIMIT ?3");
+    s.Bind(1, kind_prefix).Bind(2, core::ToUnixMillis(now)).Bind(3, std::int64_t{limit});
+    std::vector<core::OutboxItem> out;
+    while (s.Step()) {
+      out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), static_cast<int>(s.Int(4)),
+                     core::FromUnixMillis(s.Int(5))});
+    }
+    s.Reset();
+    return out;
+  } catch (const SqliteError& e) {
+    return core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what());
+  }
+}
+
+core::Status SqliteStore::RescheduleOutbox(std::int64_t id, core::TimePoint next_attempt,
+                                           const std::string& detail) {
+  return writer_->Submit([&](Db& db) {
+    db.Prepare(
+          "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?1, last_detail = ?2 "
+          "WHERE id = ?3")
+        .Bind(1, core::ToUnixMillis(next_attempt))
+        .Bind(2, detail)
+        .Bind(3, id)
+        .Run();
+  });
+}
+
+core::Status SqliteStore::FinishOutbox(std::int64_t id, const std::string& state,
+                                       const core::Contact& notify,
+                                       const std::vector<core::Reply>& replies,
+                                       const std::string& payload, core::TimePoint now) {
+  return writer_->Submit([&](Db& db) {
+    db.Prepare(
+          "UPDATE outbox SET state = ?1, finished_at = ?2, attempts = attempts + 1 "
+          "WHERE id = ?3 AND state = 'pending'")
+        .Bind(1, state)
+        .Bind(2, core::ToUnixMillis(now))
+        .Bind(3, id)
+        .Run();
+    if (db.Changes() == 0 || replies.empty()) return;  // finished before: tell nobody twice
+    core::InboundMessage as_contact;
+    as_contact.channel = notify.channel;
+    as_contact.sender = notify.address;
+    as_contact.received_at = now;
+    auto [contact_id, citizen_id] = UpsertContact(db, as_contact);
+    const std::int64_t conversation = OpenConversation(db, contact_id, citizen_id, as_contact);
+    const std::string channel(core::ChannelName(notify.channel));
+    const std::int64_t at = core::ToUnixMillis(now);
+    std::int64_t seq = AppendToLog(db, LogEntry{"out", channel, "caunoi", "caunoi", notify.address,
+                                                at, at, "application/json", payload});
+    for (const auto& r : replies) {
+      std::optional<std::string> reason;
+      if (r.rejection) reason = std::string(r.rejection->code_name());
+      std::optional<std::string> options;
+      if (!r.options.empty()) options = OptionsJson(r.options);
+      db.Prepare(
+            "INSERT INTO messages (conversation_id, direction, channel, text, reason_code, "
+            "options, "
+            "log_seq, at) VALUES (?1, 'out', ?2, ?3, ?4, ?5, ?6, ?7)")
+          .Bind(1, conversation)
+          .Bind(2, channel)
+          .Bind(3, r.text)
+          .Bind(4, reason)
+          .Bind(5, options)
+          .Bind(6, seq)
+          .Bind(7, at)
+          .Run();
+    }
+    db.Prepare("UPDATE conversations SET last_message_at = ?1 WHERE id = ?2")
+        .Bind(1, at)
+        .Bind(2, conversation)
+        .Run();
+  });
+}
+
 core::Result<std::optional<core::TurnReceipt>> SqliteStore::FindTurn(
     core::ChannelKind channel, const std::string& provider_message_id) {
   if (provider_message_id.empty()) return std::optional<core::TurnReceipt>();

@@ -15,7 +15,7 @@
 
 namespace gw::gateway::store {
 
-class SqliteStore final : public core::ConversationStore {
+class SqliteStore final : public core::ConversationStore, public core::OutboxStore {
  public:
   // Opens (creating the file and its folder's database if needed), checks or applies migrations,
   // starts the writer. `observer` may be null; not owned.
@@ -31,6 +31,14 @@ class SqliteStore final : public core::ConversationStore {
                                                                 std::int64_t after_id,
                                                                 int limit) override;
   core::Status Ping() override;
+
+  core::Result<std::vector<core::OutboxItem>> DueOutbox(std::string_view kind_prefix,
+                                                        core::TimePoint now, int limit) override;
+  core::Status RescheduleOutbox(std::int64_t id, core::TimePoint next_attempt,
+                                const std::string& detail) override;
+  core::Status FinishOutbox(std::int64_t id, const std::string& state, const core::Contact& notify,
+                            const std::vector<core::Reply>& replies, const std::string& payload,
+                            core::TimePoint now) override;
 
   core::Result<VerifyReport> VerifyMessageLog(const std::optional<LogHead>& expect_head);
   std::size_t WriteQueueDepth() const { return writer_->QueueDepth(); }
