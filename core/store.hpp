@@ -142,4 +142,31 @@ class OutboxStore {
                               TimePoint now) = 0;
 };
 
+// Status pushes from one-stop backends, kept in the outbox under their webhook-id.
+struct NotificationReceipt {
+  std::string public_id;  // "ntf_<random hex>": unguessable, safe to hand back
+  bool duplicate = false;
+};
+struct NotificationView {
+  std::string public_id;
+  std::string state;  // pending, delivered, undeliverable, expired
+  std::string payload;
+  int attempts = 0;
+  TimePoint created_at{};
+  std::optional<TimePoint> finished_at;
+  std::string detail;
+};
+
+class NotificationStore {
+ public:
+  virtual ~NotificationStore() = default;
+  // Stores a push before it is acknowledged. The same webhook-id with the same body hash gives
+  // the first receipt again (duplicate); with another body, kUnprocessable.
+  virtual Result<NotificationReceipt> RecordNotification(const std::string& webhook_id,
+                                                         const std::string& body_hash,
+                                                         const std::string& payload,
+                                                         TimePoint now) = 0;
+  virtual Result<std::optional<NotificationView>> GetNotification(const std::string& public_id) = 0;
+};
+
 }  // namespace gw::core

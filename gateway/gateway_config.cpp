@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "backends/webhook_signature.hpp"
+
 namespace gw::gateway {
 
 core::Result<GatewayConfig> ParseGatewayConfig(const nlohmann::json& json) {
@@ -60,6 +62,21 @@ core::Result<GatewayConfig> ParseGatewayConfig(const nlohmann::json& json) {
     for (const auto& b : c.backends) known |= b.id == c.default_backend;
     if (!known) errors.Add("default_backend", "names no configured backend");
   }
+
+  auto notif = root.Object("notifications");
+  c.notifications.enabled = notif.Bool("enabled", false);
+  c.notifications.secrets = notif.StringList("secrets");
+  c.notifications.tolerance = std::chrono::duration_cast<std::chrono::seconds>(notif.Duration(
+      "tolerance", std::chrono::minutes(5), std::chrono::seconds(10), std::chrono::hours(1)));
+  for (std::size_t i = 0; i < c.notifications.secrets.size(); ++i) {
+    if (!backends::ParseWebhookSecret(c.notifications.secrets[i])) {
+      errors.Add(fmt::format("notifications.secrets[{}]", i), "expected whsec_<base64>");
+    }
+  }
+  if (c.notifications.enabled && c.notifications.secrets.empty()) {
+    errors.Add("notifications.secrets", "at least one secret is needed to accept pushes");
+  }
+  notif.Finish();
 
   auto channels_node = root.Object("channels");
   c.channels = channels::ParseChannelsConfig(channels_node);

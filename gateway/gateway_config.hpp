@@ -16,6 +16,13 @@
 
 namespace gw::gateway {
 
+// Status pushes from one-stop backends (Standard Webhooks).
+struct NotificationsConfig {
+  bool enabled = false;
+  std::vector<std::string> secrets;     // "whsec_<base64>"; several while one rotates
+  std::chrono::seconds tolerance{300};  // replay window
+};
+
 struct GatewayConfig {
   std::string node_name = "caunoi-1";
   dialogs::AgencyContact agency;
@@ -31,6 +38,7 @@ struct GatewayConfig {
   int officer_wait_minutes = 30;  // told to citizens handed to an officer
   int complaint_days = 10;        // working days to answer a complaint
   channels::ChannelsConfig channels;
+  NotificationsConfig notifications;
   // One-stop backends by id, and the one dossier requests go to until the route table decides.
   std::vector<backends::BackendConfig> backends;
   std::string default_backend;

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <cstdio>
 #include <thread>
 
@@ -15,6 +16,7 @@
 #include "gateway/http/server.hpp"
 #include "gateway/intake.hpp"
 #include "gateway/metrics.hpp"
+#include "gateway/notice_dispatcher.hpp"
 #include "gateway/services.hpp"
 #include "gateway/store/sqlite_store.hpp"
 
@@ -81,6 +83,9 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
   if (config.channels.app.enabled) {
     http::RegisterAppRoutes(server, intake, **store, config.channels.app, clock);
   }
+  if (config.notifications.enabled) {
+    http::RegisterNotificationRoutes(server, **store, config.notifications, clock);
+  }
   if (config.web_chat) http::RegisterWebRoutes(server);
 
   std::unique_ptr<BackendRetrier> retrier;
@@ -89,6 +94,16 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
                                                clock, RetrierSettings{});
     retrier->Start();
   }
+  NoticeDispatcher notices(**store, *(*services)->engine, (*services)->catalog, clock);
+  std::atomic<bool> notices_stop{false};
+  std::thread notices_thread([&] {
+    // Notices are few next to messages: a short poll keeps delivery prompt at no real cost.
+    while (!notices_stop) {
+      notices.RunOnce();
+      for (int i = 0; i < 10 && !notices_stop; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
 
   auto port = server.Bind();
   if (!port.ok()) {
@@ -112,6 +127,8 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
   pthread_kill(signal_thread.native_handle(), SIGTERM);
   signal_thread.join();
   if (retrier) retrier->Stop();
+  notices_stop = true;
+  notices_thread.join();
   (*store)->Close();
   kLog.Info("stopped; the store is flushed");
   return 0;

@@ -84,6 +84,12 @@ core::Result<std::unique_ptr<Services>> BuildServices(const GatewayConfig& confi
     o.unit_codes = {config.agency_code};
     o.seed_demo = true;
     o.tick_interval = config.simulator_tick;
+    if (config.notifications.enabled && config.http.port != 0 &&
+        !config.notifications.secrets.empty()) {
+      // The simulator pushes status changes back to this gateway, signed like a real backend.
+      o.push_url = fmt::format("http://127.0.0.1:{}", config.http.port);
+      o.push_secret = config.notifications.secrets.front();
+    }
     s->simulator = std::make_unique<backends::sim::Simulator>(o, clock);
     auto port = s->simulator->Start();
     if (!port.ok()) return port.error();

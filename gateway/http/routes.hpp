@@ -5,6 +5,7 @@
 #include "channels/app/app_config.hpp"
 #include "core/clock.hpp"
 #include "core/store.hpp"
+#include "gateway/gateway_config.hpp"
 #include "gateway/http/server.hpp"
 #include "gateway/intake.hpp"
 #include "gateway/metrics.hpp"
@@ -17,6 +18,10 @@ void RegisterOpsRoutes(HttpServer& server, core::ConversationStore& store, Metri
 // POST and GET /api/v1/app/messages.
 void RegisterAppRoutes(HttpServer& server, Intake& intake, core::ConversationStore& store,
                        const channels::app::AppConfig& config, const core::Clock& clock);
+
+// POST /api/v1/notifications (Standard Webhooks signed) and GET /api/v1/notifications/{id}.
+void RegisterNotificationRoutes(HttpServer& server, core::NotificationStore& notifications,
+                                const NotificationsConfig& config, const core::Clock& clock);
 
 // The citizen web chat: /, /chat.css, /chat.js, /locales/{vi,en}/web.json.
 void RegisterWebRoutes(HttpServer& server);

@@ -187,6 +187,12 @@ ALTER TABLE outbox ADD COLUMN last_detail TEXT;
 ALTER TABLE outbox ADD COLUMN finished_at INTEGER;
 )sql";
 
+// Public ids for outbox items that callers may look up (status pushes).
+constexpr std::string_view kV4 = R"sql(
+ALTER TABLE outbox ADD COLUMN public_id TEXT;
+CREATE UNIQUE INDEX outbox_public_id ON outbox(public_id) WHERE public_id IS NOT NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& SqliteMigrations() {
@@ -197,6 +203,7 @@ const std::vector<Migration>& SqliteMigrations() {
        kV1},
       {2, "complaint tickets, notification preferences", kV2},
       {3, "outbox retry bookkeeping", kV3},
+      {4, "public ids of outbox items", kV4},
   };
   return kMigrations;
 }

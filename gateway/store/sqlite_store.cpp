@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <openssl/rand.h>
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -13,6 +15,14 @@ namespace gw::gateway::store {
 namespace {
 
 const core::Logger kLog("gateway.store.sqlite");
+
+std::string RandomBytes(std::size_t n) {
+  std::string out(n, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1) {
+    throw SqliteError(SQLITE_ERROR, "no randomness for a public id");
+  }
+  return out;
+}
 
 std::string OptionsJson(const std::vector<core::ReplyOption>& options) {
   auto arr = nlohmann::json::array();
@@ -342,6 +352,69 @@ core::Result<std::vector<core::OutboxItem>> SqliteStore::DueOutbox(std::string_v
     }
     s.Reset();
     return out;
+  } catch (const SqliteError& e) {
+    return core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what());
+  }
+}
+
+core::Result<core::NotificationReceipt> SqliteStore::RecordNotification(
+    const std::string& webhook_id, const std::string& body_hash, const std::string& payload,
+    core::TimePoint now) {
+  core::NotificationReceipt receipt;
+  bool conflict = false;
+  const std::string key = "ntf:" + webhook_id;
+  auto st = writer_->Submit([&](Db& db) {
+    Stmt& find =
+        db.Prepare("SELECT public_id, request_hash FROM outbox WHERE idempotency_key = ?1");
+    find.Bind(1, key);
+    if (find.Step()) {
+      receipt.public_id = find.Text(0);
+      receipt.duplicate = true;
+      conflict = find.Text(1) != body_hash;
+      find.Reset();
+      return;
+    }
+    receipt.public_id = "ntf_" + ToHex(RandomBytes(16));
+    db.Prepare(
+          "INSERT INTO outbox (kind, idempotency_key, request_hash, payload, state, created_at, "
+          "public_id) VALUES ('notification', ?1, ?2, ?3, 'pending', ?4, ?5)")
+        .Bind(1, key)
+        .Bind(2, body_hash)
+        .Bind(3, payload)
+        .Bind(4, core::ToUnixMillis(now))
+        .Bind(5, receipt.public_id)
+        .Run();
+  });
+  if (!st.ok()) return st.error();
+  if (conflict) {
+    return core::MakeError(core::ErrorCode::kUnprocessable,
+                           "webhook-id was already used with a different body");
+  }
+  return receipt;
+}
+
+core::Result<std::optional<core::NotificationView>> SqliteStore::GetNotification(
+    const std::string& public_id) {
+  try {
+    auto lease = AcquireReader();
+    Stmt& s = lease.db().Prepare(
+        "SELECT state, payload, attempts, created_at, finished_at, last_detail FROM outbox "
+        "WHERE public_id = ?1 AND kind = 'notification'");
+    s.Bind(1, public_id);
+    std::optional<core::NotificationView> view;
+    if (s.Step()) {
+      core::NotificationView v;
+      v.public_id = public_id;
+      v.state = s.Text(0);
+      v.payload = s.Text(1);
+      v.attempts = static_cast<int>(s.Int(2));
+      v.created_at = core::FromUnixMillis(s.Int(3));
+      if (!s.IsNull(4)) v.finished_at = core::FromUnixMillis(s.Int(4));
+      v.detail = s.Text(5);
+      view = v;
+    }
+    s.Reset();
+    return view;
   } catch (const SqliteError& e) {
     return core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what());
   }

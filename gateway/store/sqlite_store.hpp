@@ -15,7 +15,9 @@
 
 namespace gw::gateway::store {
 
-class SqliteStore final : public core::ConversationStore, public core::OutboxStore {
+class SqliteStore final : public core::ConversationStore,
+                          public core::OutboxStore,
+                          public core::NotificationStore {
  public:
   // Opens (creating the file and its folder's database if needed), checks or applies migrations,
   // starts the writer. `observer` may be null; not owned.
@@ -36,6 +38,12 @@ class SqliteStore final : public core::ConversationStore, public core::OutboxSto
                                                         core::TimePoint now, int limit) override;
   core::Status RescheduleOutbox(std::int64_t id, core::TimePoint next_attempt,
                                 const std::string& detail) override;
+  core::Result<core::NotificationReceipt> RecordNotification(const std::string& webhook_id,
+                                                             const std::string& body_hash,
+                                                             const std::string& payload,
+                                                             core::TimePoint now) override;
+  core::Result<std::optional<core::NotificationView>> GetNotification(
+      const std::string& public_id) override;
   core::Status FinishOutbox(std::int64_t id, const std::string& state, const core::Contact& notify,
                             const std::vector<core::Reply>& replies, const std::string& payload,
                             core::TimePoint now) override;

@@ -16,7 +16,8 @@ inline constexpr const char* kAppToken = "test-app-token-0123456789";
 class TestServer {
  public:
   // `extra_app` is spliced into channels.app (e.g. R"("demo_accept_bare_user_id": true,)").
-  explicit TestServer(const std::string& extra_app = "") {
+  // `extra_root` is spliced into the top-level object (e.g. a "notifications" section).
+  explicit TestServer(const std::string& extra_app = "", const std::string& extra_root = "") {
     config_path_ = dir_.File("caunoi.json");
     WriteFile(config_path_, R"({
       "agency": {"code": "000.00.12.H29", "name": "UBND phường Thử Nghiệm", "hotline": "1900 0000",
@@ -24,7 +25,8 @@ class TestServer {
       "http": {"listen": "127.0.0.1", "port": 0, "threads": 32, "max_body_bytes": 8192},
       "store": {"sqlite": {"path": ")" +
                                 dir_.File("data/caunoi.db") + R"("}},
-      "nlu": {"cache_dir": ")" GW_BUILD_DIR R"(/nlu-cache"},
+      "nlu": {"cache_dir": ")" GW_BUILD_DIR R"(/nlu-cache"},)" +
+                                extra_root + R"(
       "channels": {"app": {)" + extra_app +
                                 R"( "tokens": [")" + kAppToken + R"("]}}
     })");
