@@ -51,6 +51,8 @@ struct TurnRecord {
   // The replies exactly as the channel renders them on the wire, for the data-message log.
   std::string outbound_payload;
   std::string outbound_content_type;
+  // The agency a new conversation belongs to (officers see only their agency's conversations).
+  std::string agency_code;
   // The conversation's dialog state after this turn (JSON); empty leaves it unchanged.
   std::string dialog_state;
   std::optional<RatingRecord> rating;

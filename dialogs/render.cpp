@@ -5,6 +5,7 @@
 
 #include <cctype>
 
+#include "locales/sms_segments.hpp"
 #include "locales/text.hpp"
 
 namespace gw::dialogs {
@@ -55,7 +56,10 @@ Rendered RenderSms(const std::vector<core::Reply>& replies, const locales::Catal
   std::string full = refusals.empty() ? body : (body.empty() ? refusals : refusals + " " + body);
   if (!opts.empty()) full += " " + opts;
   Rendered out;
-  if (locales::CodePointCount(full) <= max_sms_chars || body.empty()) {
+  // Fits when it is within the character budget and, counted as the network counts it (GSM-7
+  // or UCS-2 parts), within two parts.
+  if ((locales::CodePointCount(full) <= max_sms_chars && locales::CountSms(full).parts <= 2) ||
+      body.empty()) {
     out.text = full;
     return out;
   }

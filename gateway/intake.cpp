@@ -27,13 +27,14 @@ std::string IdempotencyKey(const core::InboundMessage& m) {
 
 Intake::Intake(core::ConversationStore& store, const dialogs::Engine& engine,
                const Understander& understander, const ActionExecutor& actions, Metrics& metrics,
-               const core::Clock& clock)
+               const core::Clock& clock, std::string agency_code)
     : store_(store),
       engine_(engine),
       understander_(understander),
       actions_(actions),
       metrics_(metrics),
-      clock_(clock) {}
+      clock_(clock),
+      agency_code_(std::move(agency_code)) {}
 
 std::mutex& Intake::ContactLock(const core::InboundMessage& m) {
   std::size_t h = std::hash<std::string>{}(m.sender) ^ static_cast<std::size_t>(m.channel);
@@ -76,6 +77,7 @@ core::Result<IntakeResult> Intake::Handle(core::InboundMessage message, const Re
     }
   }
   record.dialog_state = turn.state.ToJson();
+  record.agency_code = agency_code_;
   record.outbound_payload = render(record.replies);
   record.outbound_content_type = std::move(content_type);
 

@@ -32,7 +32,7 @@ class Intake {
   // All references must outlive the intake.
   Intake(core::ConversationStore& store, const dialogs::Engine& engine,
          const Understander& understander, const ActionExecutor& actions, Metrics& metrics,
-         const core::Clock& clock);
+         const core::Clock& clock, std::string agency_code = "");
 
   // Blocks until the turn is durable (and any backend call made). Thread-safe; turns of one
   // contact are taken one at a time so the dialog state cannot fork.
@@ -48,6 +48,7 @@ class Intake {
   const ActionExecutor& actions_;
   Metrics& metrics_;
   const core::Clock& clock_;
+  std::string agency_code_;
   std::array<std::mutex, 64> contact_locks_;
 };
 

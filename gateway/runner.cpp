@@ -77,7 +77,7 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
     return 1;
   }
   Intake intake(**store, *(*services)->engine, *(*services)->understander, *(*services)->actions,
-                metrics, clock);
+                metrics, clock, config.agency_code);
   http::HttpServer server(config.http, metrics);
   http::RegisterOpsRoutes(server, **store, metrics);
   if (config.channels.app.enabled) {

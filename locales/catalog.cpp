@@ -5,6 +5,7 @@
 #include <unicode/msgfmt.h>
 #include <unicode/unistr.h>
 
+#include <atomic>
 #include <nlohmann/json.hpp>
 
 #include "core/log.hpp"
@@ -13,6 +14,9 @@
 namespace gw::locales {
 
 struct Catalog::Entry {
+  // Unique for the life of the process: the per-thread clone cache is keyed by it. (Keyed by the
+  // entry's address, a clone outlived its catalog and was handed to a new entry at that address.)
+  std::uint64_t id = 0;
   std::string pattern;
   bool plain = false;  // no arguments, no quoting: returned as is without ICU
   std::unique_ptr<icu::MessageFormat> format;  // shared read-only; cloned per thread for use
@@ -26,8 +30,10 @@ icu::UnicodeString U(std::string_view s) {
 
 // ICU format objects are not documented as safe for concurrent use, so each thread formats with
 // its own clone, made once per entry (cloning costs microseconds, building a pattern far more).
-const icu::MessageFormat& ThreadFormat(const void* entry, const icu::MessageFormat& shared) {
-  thread_local std::map<const void*, std::unique_ptr<icu::MessageFormat>> clones;
+std::atomic<std::uint64_t> g_next_entry_id{1};
+
+const icu::MessageFormat& ThreadFormat(std::uint64_t entry, const icu::MessageFormat& shared) {
+  thread_local std::map<std::uint64_t, std::unique_ptr<icu::MessageFormat>> clones;
   auto& slot = clones[entry];
   if (!slot) slot.reset(shared.clone());
   return *slot;
@@ -56,6 +62,7 @@ core::Result<Catalog> Catalog::Parse(std::string lang, std::string_view json_tex
                              fmt::format("locales/{}: {}: expected a string", c.lang_, key));
     }
     auto entry = std::make_shared<Entry>();
+    entry->id = g_next_entry_id++;
     entry->pattern = value.get<std::string>();
     entry->plain = entry->pattern.find_first_of("{}'") == std::string::npos;
     if (!entry->plain) {
@@ -109,7 +116,7 @@ std::string Catalog::Format(std::string_view key, const MessageArgs& args) const
   }
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString out;
-  ThreadFormat(&e, *e.format)
+  ThreadFormat(e.id, *e.format)
       .format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
   if (U_FAILURE(status)) {
     core::Logger("locales.catalog")

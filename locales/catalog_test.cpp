@@ -64,3 +64,17 @@ TEST_CASE("the Vietnamese menu texts read naturally with and without diacritics"
       gw::locales::FoldDiacritics(cs->vi().Format("reason.state_secret")).find("bi mat nha nuoc") !=
       std::string::npos);
 }
+
+TEST_CASE("catalogs loaded and destroyed one after another each format their own patterns") {
+  // Regression: per-thread formatter clones were keyed by address and outlived their catalog.
+  for (int round = 0; round < 5; ++round) {
+    auto a = Catalog::Parse("vi", R"({"k":"A {x}"})");
+    REQUIRE(a.ok());
+    CHECK(a->Format("k", {{"x", std::string("1")}}) == "A 1");
+  }
+  for (int round = 0; round < 5; ++round) {
+    auto b = Catalog::Parse("vi", R"({"k":"B {x}"})");
+    REQUIRE(b.ok());
+    CHECK(b->Format("k", {{"x", std::string("2")}}) == "B 2");
+  }
+}

@@ -73,7 +73,7 @@ std::pair<std::int64_t, std::int64_t> UpsertContact(Db& db, const core::InboundM
 }
 
 std::int64_t OpenConversation(Db& db, std::int64_t contact_id, std::int64_t citizen_id,
-                              const core::InboundMessage& m) {
+                              const core::InboundMessage& m, const std::string& agency_code = "") {
   Stmt& find = db.Prepare(
       "SELECT id FROM conversations WHERE contact_id = ?1 AND status <> 'closed' "
       "ORDER BY id DESC LIMIT 1");
@@ -81,12 +81,13 @@ std::int64_t OpenConversation(Db& db, std::int64_t contact_id, std::int64_t citi
   if (find.Step()) return find.Int(0);
   const std::int64_t now = core::ToUnixMillis(m.received_at);
   db.Prepare(
-        "INSERT INTO conversations (citizen_id, contact_id, channel, opened_at, last_message_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?4)")
+        "INSERT INTO conversations (citizen_id, contact_id, channel, opened_at, last_message_at, "
+        "agency_code) VALUES (?1, ?2, ?3, ?4, ?4, ?5)")
       .Bind(1, citizen_id)
       .Bind(2, contact_id)
       .Bind(3, core::ChannelName(m.channel))
       .Bind(4, now)
+      .Bind(5, agency_code.empty() ? std::optional<std::string>() : agency_code)
       .Run();
   return db.LastInsertId();
 }
@@ -188,7 +189,7 @@ core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t) {
   core::TurnReceipt r;
   auto [contact_id, citizen_id] = UpsertContact(db, m);
   r.citizen_id = citizen_id;
-  r.conversation_id = OpenConversation(db, contact_id, citizen_id, m);
+  r.conversation_id = OpenConversation(db, contact_id, citizen_id, m, t.agency_code);
   const std::string channel(core::ChannelName(m.channel));
   const std::int64_t received = core::ToUnixMillis(m.received_at);
 
@@ -567,6 +568,20 @@ core::Result<std::vector<core::StoredMessage>> SqliteStore::RecentMessages(
     return out;
   } catch (const SqliteError& e) {
     kLog.Error("history read failed", {{"error", e.what()}});
+    return core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what());
+  }
+}
+
+core::Status SqliteStore::RunWrite(GroupWriter::Job job) {
+  return writer_->Submit(std::move(job));
+}
+
+core::Status SqliteStore::RunRead(const std::function<void(Db&)>& read) {
+  try {
+    auto lease = AcquireReader();
+    read(lease.db());
+    return core::Ok{};
+  } catch (const SqliteError& e) {
     return core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what());
   }
 }

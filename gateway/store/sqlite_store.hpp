@@ -3,6 +3,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -50,6 +51,12 @@ class SqliteStore final : public core::ConversationStore,
 
   core::Result<VerifyReport> VerifyMessageLog(const std::optional<LogHead>& expect_head);
   std::size_t WriteQueueDepth() const { return writer_->QueueDepth(); }
+
+  // For other stores of the gateway (the officer inbox) that share this database: a write job
+  // through the single group writer (durable when it returns), and a read on a pooled reader.
+  // Both turn SqliteError into kUnavailable; other exceptions from `job` become kInternal.
+  core::Status RunWrite(GroupWriter::Job job);
+  core::Status RunRead(const std::function<void(Db&)>& read);
 
   // Commits what is queued and stops the writer; later writes fail with kUnavailable.
   void Close();
