@@ -36,17 +36,38 @@ Intake::Intake(core::ConversationStore& store, const dialogs::Engine& engine,
       clock_(clock),
       agency_code_(std::move(agency_code)) {}
 
-std::mutex& Intake::ContactLock(const core::InboundMessage& m) {
-  std::size_t h = std::hash<std::string>{}(m.sender) ^ static_cast<std::size_t>(m.channel);
-  return contact_locks_[h % contact_locks_.size()];
-}
+class Intake::ContactGuard {
+ public:
+  ContactGuard(Intake& intake, std::string key) : intake_(intake), key_(std::move(key)) {
+    {
+      std::lock_guard lock(intake_.locks_mu_);
+      auto& slot = intake_.contact_locks_[key_];
+      if (!slot) slot = std::make_unique<ContactLock>();
+      slot->users++;
+      lock_ = slot.get();
+    }
+    lock_->mu.lock();
+  }
+  ~ContactGuard() {
+    lock_->mu.unlock();
+    std::lock_guard lock(intake_.locks_mu_);
+    if (--lock_->users == 0) intake_.contact_locks_.erase(key_);
+  }
+  ContactGuard(const ContactGuard&) = delete;
+  ContactGuard& operator=(const ContactGuard&) = delete;
+
+ private:
+  Intake& intake_;
+  std::string key_;
+  ContactLock* lock_ = nullptr;
+};
 
 core::Result<IntakeResult> Intake::Handle(core::InboundMessage message, const RenderPayload& render,
                                           std::string content_type) {
   // The raw payload stays byte for byte as received; only the text we reason about is normalised.
   message.text = locales::ToNfc(message.text);
   const std::string channel(core::ChannelName(message.channel));
-  std::lock_guard contact_lock(ContactLock(message));
+  ContactGuard contact_lock(*this, channel + ":" + message.sender);
 
   // A provider retry of a stored message is answered as the first time, and nothing is redone.
   auto earlier = store_.FindTurn(message.channel, message.provider_message_id);

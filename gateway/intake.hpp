@@ -3,10 +3,11 @@
 // its effects and data-message log records durably, before the caller acknowledges.
 #pragma once
 
-#include <array>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "core/clock.hpp"
 #include "core/store.hpp"
@@ -40,7 +41,11 @@ class Intake {
                                     std::string content_type);
 
  private:
-  std::mutex& ContactLock(const core::InboundMessage& m);
+  // One lock per contact with a turn in progress, so one citizen's turns cannot fork the dialog
+  // state while different citizens never wait on each other. (Striped locks were tried first: a
+  // stripe is held across the durable commit, so unrelated citizens on one stripe queued behind
+  // each other's fsync and the p99 went from 9 ms to 70 ms.)
+  class ContactGuard;
 
   core::ConversationStore& store_;
   const dialogs::Engine& engine_;
@@ -49,7 +54,12 @@ class Intake {
   Metrics& metrics_;
   const core::Clock& clock_;
   std::string agency_code_;
-  std::array<std::mutex, 64> contact_locks_;
+  struct ContactLock {
+    std::mutex mu;
+    int users = 0;  // guarded by locks_mu_
+  };
+  std::mutex locks_mu_;
+  std::unordered_map<std::string, std::unique_ptr<ContactLock>> contact_locks_;
 };
 
 // The idempotency key of what a message causes: stable across provider retries of it.

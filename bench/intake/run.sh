@@ -49,8 +49,9 @@ cat > "$T/caunoi.json" <<JSON
   "agency": {"code": "000.00.12.H29", "name": "UBND phường Bến Thành", "hotline": "1900 0000",
              "hours": "7:30–17:00", "address": "92 Nam Kỳ Khởi Nghĩa"},
   "http": {"listen": "127.0.0.1", "port": 0, "threads": 128},
-  "store": {"sqlite": {"path": "$T/data/caunoi.db", "max_batch": 512}},
+  "store": {"sqlite": {"path": "$T/data/caunoi.db", "max_batch": 512, "readers": 32}},
   "log": {"level": "warn"},
+  "nlu": {"cache_dir": "$PWD/build/nlu-cache"},
   "channels": {"app": {"tokens": ["bench-app-token-0123456789"]}}
 }
 JSON
