@@ -218,27 +218,34 @@ TEST_CASE("the web chat page and its texts are served, locked down by CSP") {
 }
 
 TEST_CASE("every path in docs/openapi.yaml is served (the description is kept in step)") {
-  TestServer s;
+  const std::string secret = "whsec_" + std::string("c2VjcmV0LWZvci10aGUtb3BlbmFwaS10ZXN0");
+  TestServer s("", R"("notifications": {"enabled": true, "secrets": [")" + secret + R"("]},)");
   auto c = s.Client();
   auto yaml = gw::testing::ReadFile(std::string(GW_SOURCE_DIR) + "/docs/openapi.yaml");
   std::size_t pos = yaml.find("\npaths:\n");
   REQUIRE(pos != std::string::npos);
   int paths = 0;
   // Path keys are the lines indented by exactly two spaces under "paths:".
-  for (std::size_t line = yaml.find('\n', pos + 1) + 1; line < yaml.size() && yaml[line] != '\n';) {
+  for (std::size_t line = yaml.find('\n', pos + 1) + 1; line < yaml.size();) {
     std::size_t eol = yaml.find('\n', line);
     std::string text = yaml.substr(line, eol - line);
     if (text.rfind("  /", 0) == 0 && text.back() == ':') {
       std::string path = text.substr(2, text.size() - 3);
+      // A path parameter gets a well-formed sample value.
+      if (auto brace = path.find("{id}"); brace != std::string::npos) {
+        path.replace(brace, 4, "ntf_" + std::string(32, '0'));
+      }
       CAPTURE(path);
       auto r = c->Get(path, TestServer::Auth());
       REQUIRE(r);
-      CHECK(r->status != 404);
+      // The router's own 404 says "no route for"; a handler's 404 (no such item) means the route
+      // exists.
+      CHECK(r->body.find("no route for") == std::string::npos);
       ++paths;
     } else if (!text.empty() && text[0] != ' ') {
       break;  // the next top-level key
     }
     line = eol + 1;
   }
-  CHECK(paths >= 4);
+  CHECK(paths >= 6);
 }
