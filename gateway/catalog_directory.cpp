@@ -82,7 +82,28 @@ std::string TimeText(const routing::Procedure& p, const locales::Catalog& texts)
 }  // namespace
 
 CatalogDirectory::CatalogDirectory(const std::vector<routing::Procedure>& procedures,
-                                   const locales::Catalog& texts) {
+                                   const locales::Catalog& texts, const routing::RouteTable* routes,
+                                   std::string agency_code)
+    : texts_(texts), routes_(routes), agency_code_(std::move(agency_code)) {
+  // The communes of this agency's province, for the question that decides who is competent.
+  if (routes_ != nullptr) {
+    const routing::Agency* self = routes_->FindAgency(agency_code_);
+    const routing::Locality* where = self ? routes_->FindLocality(self->locality) : nullptr;
+    const std::string province =
+        where == nullptr ? "" : (where->province_code.empty() ? where->code : where->province_code);
+    for (const auto& l : routes_->localities()) {
+      if (province.empty() || l.province_code != province) continue;
+      dialogs::ChoiceOption o;
+      o.id = l.code;
+      o.label = l.name;
+      std::string simple = dialogs::Simplify(l.name);
+      o.synonyms = {simple};
+      for (std::string_view prefix : {"phuong ", "xa ", "dac khu "}) {
+        if (simple.starts_with(prefix)) o.synonyms.push_back(simple.substr(prefix.size()));
+      }
+      communes_.push_back(std::move(o));
+    }
+  }
   for (const auto& p : procedures) {
     Entry e;
     auto& f = e.facts;
@@ -99,6 +120,7 @@ CatalogDirectory::CatalogDirectory(const std::vector<routing::Procedure>& proced
     f.documents = p.documents;
     f.fees = FeeText(p, texts);
     f.processing_time = TimeText(p, texts);
+    f.commune_level = p.resolving.level == routing::Level::kXa;
     for (const auto& field : p.form) {
       dialogs::ProcedureField pf;
       pf.name = field.name;
@@ -124,6 +146,18 @@ CatalogDirectory::CatalogDirectory(const std::vector<routing::Procedure>& proced
     }
     entries_.push_back(std::move(e));
   }
+}
+
+std::optional<std::string> CatalogDirectory::OtherCompetentAgency(std::string_view slug,
+                                                                  std::string_view commune) const {
+  if (routes_ == nullptr) return std::nullopt;
+  auto r = routes_->Resolve(slug, commune, agency_code_);
+  if (!r.ok() || r->kind != routing::ResolutionKind::kWrongJurisdiction || r->agency == nullptr) {
+    return std::nullopt;
+  }
+  return texts_.Format("routing.agency_contact", {{"name", r->agency->name},
+                                                  {"address", r->agency->contact.address},
+                                                  {"hotline", r->agency->contact.hotline}});
 }
 
 const dialogs::ProcedureFacts* CatalogDirectory::BySlug(std::string_view slug) const {

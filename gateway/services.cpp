@@ -53,19 +53,24 @@ core::Result<std::unique_ptr<Services>> BuildServices(const GatewayConfig& confi
   auto classifier = LoadEmbeddedClassifier(CacheDir(config));
   if (!classifier.ok()) return classifier.error();
 
-  auto s = std::unique_ptr<Services>(new Services{std::move(catalogs).value(),
-                                                  std::move(flows).value(),
-                                                  std::move(catalog).value(),
-                                                  std::move(calendar).value(),
-                                                  {},
-                                                  {},
-                                                  {},
-                                                  {},
-                                                  {},
-                                                  {},
-                                                  {}});
+  auto s = std::unique_ptr<Services>(
+      new Services{std::move(catalogs).value(), std::move(flows).value(),
+                   std::move(catalog).value(), std::move(calendar).value(), nullptr, nullptr,
+                   nullptr, nullptr, nullptr, nullptr, nullptr, nullptr});
   const locales::Catalog& texts = s->catalogs.For(config.default_locale);
-  s->directory = std::make_unique<CatalogDirectory>(s->catalog.procedures(), texts);
+  auto agencies_text = Embedded("catalog/agencies.json");
+  if (!agencies_text.ok()) return agencies_text.error();
+  auto routes = routing::RouteTable::Parse(*agencies_text, "config/catalog/agencies.json",
+                                           std::make_shared<const routing::Catalog>(s->catalog));
+  if (!routes.ok()) return routes.error();
+  s->routes = std::make_unique<routing::RouteTable>(std::move(routes).value());
+  if (s->routes->FindAgency(config.agency_code) == nullptr) {
+    kLog.Warn(
+        "agency.code is not in the route table: communes are not asked, jurisdiction not checked",
+        {{"agency", config.agency_code}});
+  }
+  s->directory = std::make_unique<CatalogDirectory>(s->catalog.procedures(), texts, s->routes.get(),
+                                                    config.agency_code);
   s->understander = std::make_unique<Understander>(std::move(classifier).value());
   dialogs::EngineSettings settings;
   settings.idle_timeout = config.dialog_idle_timeout;

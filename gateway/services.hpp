@@ -17,6 +17,7 @@
 #include "locales/catalog.hpp"
 #include "routing/calendar.hpp"
 #include "routing/catalog.hpp"
+#include "routing/route_table.hpp"
 
 namespace gw::gateway {
 
@@ -25,6 +26,7 @@ struct Services {
   dialogs::Flows flows;
   routing::Catalog catalog;
   routing::Calendar calendar;
+  std::unique_ptr<routing::RouteTable> routes;
   std::unique_ptr<CatalogDirectory> directory;
   std::unique_ptr<Understander> understander;
   std::unique_ptr<dialogs::Engine> engine;

@@ -73,6 +73,20 @@ std::vector<SlotSpec> Engine::SlotsOf(const FlowSpec& flow, const DialogState& s
   if (it == state.slots.end()) return slots;
   const ProcedureFacts* p = procedures_.BySlug(it->second);
   if (p == nullptr) return slots;
+  if (p->commune_level) {
+    auto communes = procedures_.Communes();
+    if (!communes.empty()) {
+      // Who is competent depends on the citizen's commune (NĐ 118/2025): ask it first.
+      SlotSpec commune;
+      commune.name = "commune";
+      commune.type = SlotType::kChoice;
+      commune.prompt_key = "submit.ask_commune";
+      commune.expected_key = "expected.choice";
+      commune.options = std::move(communes);
+      commune.prefill = true;
+      slots.push_back(std::move(commune));
+    }
+  }
   for (const auto& f : p->fields) {
     SlotSpec s;
     s.name = std::string(kFieldPrefix) + f.name;
@@ -223,6 +237,18 @@ Turn Engine::Advance(DialogState state, const FlowSpec& flow,
                      const Understanding* prefill_from) const {
   // Fill what the first message already says, then ask the first slot still empty.
   for (;;) {
+    // Once the commune is known, a request another agency must handle stops here, naming it.
+    auto commune = state.slots.find("commune");
+    if (commune != state.slots.end() && flow.action == FlowAction::kSubmitDossier) {
+      if (auto other =
+              procedures_.OtherCompetentAgency(state.slots["procedure"], commune->second)) {
+        std::string text =
+            texts_.Format("reason.wrong_jurisdiction",
+                          {{"agency", settings_.agency_name}, {"right_agency", *other}});
+        return Refuse(DialogState{}, core::ReasonCode::kWrongJurisdiction, std::move(text),
+                      {{"menu", texts_.Format("menu.option.menu")}});
+      }
+    }
     const auto slots = SlotsOf(flow, state);
     const SlotSpec* next = nullptr;
     for (const auto& s : slots) {

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,8 @@ struct ProcedureFacts {
   std::string fees;
   std::string processing_time;
   std::vector<ProcedureField> fields;
+  bool commune_level =
+      false;  // resolved by the commune (xã, phường): the citizen's commune decides who
 };
 
 class ProcedureDirectory {
@@ -61,6 +64,14 @@ class ProcedureDirectory {
   virtual const ProcedureFacts* BySlug(std::string_view slug) const = 0;
   // A procedure named in free text ("khai sinh", "lam ho chieu"), by its name's words; or null.
   virtual const ProcedureFacts* Match(std::string_view text) const = 0;
+  // The communes a citizen of this agency's province may name (ids are locality codes); empty
+  // when routing is not configured, and then no commune is asked.
+  virtual std::vector<ChoiceOption> Communes() const { return {}; }
+  // When another agency is competent for `slug` in `commune`: its name and how to reach it.
+  virtual std::optional<std::string> OtherCompetentAgency(std::string_view /*slug*/,
+                                                          std::string_view /*commune*/) const {
+    return std::nullopt;
+  }
 };
 
 enum class ActionKind {

@@ -18,6 +18,7 @@ TestProcedures::TestProcedures() {
   ks.where = "UBND phường Bến Thành";
   ks.documents = {"Tờ khai đăng ký khai sinh", "Giấy chứng sinh"};
   ks.fees = "Miễn phí";
+  ks.commune_level = true;
   ks.processing_time = "ngay trong ngày làm việc";
   ks.fields = {
       {"child_name", dialogs::SlotType::kText, "Họ và tên của trẻ là gì ạ?", true, {}, 3, 100},
@@ -48,6 +49,21 @@ const dialogs::ProcedureFacts* TestProcedures::BySlug(std::string_view slug) con
     if (p.slug == slug) return &p;
   }
   return nullptr;
+}
+
+std::vector<dialogs::ChoiceOption> TestProcedures::Communes() const {
+  dialogs::ChoiceOption bt{
+      "79.ben_thanh", "", "Phường Bến Thành", {"phuong ben thanh", "ben thanh"}};
+  dialogs::ChoiceOption sg{"79.sai_gon", "", "Phường Sài Gòn", {"phuong sai gon", "sai gon"}};
+  return {bt, sg};
+}
+
+std::optional<std::string> TestProcedures::OtherCompetentAgency(std::string_view slug,
+                                                                std::string_view commune) const {
+  // This gateway serves Bến Thành; Sài Gòn has its own UBND.
+  if (slug == "khai_sinh" && commune == "79.sai_gon")
+    return std::string("UBND phường Sài Gòn (1900 1111)");
+  return std::nullopt;
 }
 
 const dialogs::ProcedureFacts* TestProcedures::Match(std::string_view text) const {

@@ -16,6 +16,9 @@ class TestProcedures : public dialogs::ProcedureDirectory {
   TestProcedures();
   const dialogs::ProcedureFacts* BySlug(std::string_view slug) const override;
   const dialogs::ProcedureFacts* Match(std::string_view text) const override;
+  std::vector<dialogs::ChoiceOption> Communes() const override;
+  std::optional<std::string> OtherCompetentAgency(std::string_view slug,
+                                                  std::string_view commune) const override;
 
  private:
   std::vector<dialogs::ProcedureFacts> all_;

@@ -81,7 +81,7 @@ void CheckTurn(const gw::dialogs::Turn& turn, const gw::dialogs::Flows& flows) {
   if (!s.flow.empty()) {
     const auto* flow = flows.ById(s.flow);
     REQUIRE(flow != nullptr);
-    bool step_ok = s.step == "confirm" || s.step.starts_with("field:");
+    bool step_ok = s.step == "confirm" || s.step == "commune" || s.step.starts_with("field:");
     for (const auto& slot : flow->slots) step_ok |= slot.name == s.step;
     CHECK_MESSAGE(step_ok, s.flow << "/" << s.step);
     CHECK_FALSE(s.with_officer);

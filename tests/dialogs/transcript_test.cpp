@@ -88,7 +88,8 @@ std::vector<Transcript> Transcripts() {
        {{"Làm hộ chiếu cần những giấy tờ gì?", "chụp ảnh và lấy vân tay", {}, "", {}}},
        ""},
       {"submit a birth registration: fields, confirmation, submission",
-       {{"Tôi muốn đăng ký khai sinh cho con", "Họ và tên của trẻ", {}, "", {}},
+       {{"Tôi muốn đăng ký khai sinh cho con", "phường/xã nào", {}, "", {}},
+        {"Phường Bến Thành", "Họ và tên của trẻ", {}, "", {}},
         {"Nguyễn Văn An", "Ngày sinh", {}, "", {}},
         {"05/03/2024", "Số điện thoại", {}, "", {}},
         {"0912 345 678", "xác nhận nộp hồ sơ", {}, "", {}},
@@ -100,6 +101,10 @@ std::vector<Transcript> Transcripts() {
           {"procedure_code", "1.001193"},
           {"field:birth_date", "2024-03-05"},
           {"field:phone", "+84912345678"}}}},
+       ""},
+      {"a commune served by another agency is refused, naming it and how to reach it",
+       {{"Tôi muốn đăng ký khai sinh cho con", "phường/xã nào", {}, "", {}},
+        {"phường Sài Gòn", "UBND phường Sài Gòn (1900 1111)", {}, "wrong_jurisdiction", {}}},
        ""},
       {"submit a partly-online procedure is refused with the reason and what to do",
        {{"Tôi muốn làm hộ chiếu", "chụp ảnh và lấy vân tay", {}, "not_fully_online", {}}},
@@ -152,7 +157,8 @@ std::vector<Transcript> Transcripts() {
        "",
        true},
       {"global commands: back one step, then cancel",
-       {{"Tôi muốn đăng ký khai sinh", "Họ và tên của trẻ", {}, "", {}},
+       {{"Tôi muốn đăng ký khai sinh", "phường/xã nào", {}, "", {}},
+        {"Bến Thành", "Họ và tên của trẻ", {}, "", {}},
         {"Nguyễn Văn An", "Ngày sinh", {}, "", {}},
         {"quay lại", "Họ và tên của trẻ", {}, "", {}},
         {"hủy", "Đã hủy", {}, "", {}}},
@@ -201,6 +207,7 @@ TEST_CASE("an idle conversation expires with a note") {
 TEST_CASE("the state survives a round trip through its stored form") {
   DialogHarness h;
   h.Say("Tôi muốn đăng ký khai sinh");
+  h.Say("Bến Thành");
   h.Say("Nguyễn Văn An");
   auto restored = gw::dialogs::DialogState::FromJson(h.state.ToJson());
   CHECK(restored.flow == h.state.flow);

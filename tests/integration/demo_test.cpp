@@ -47,8 +47,8 @@ TEST_CASE(
   // A birth registration, field by field, confirmed, submitted: the simulator issues the code.
   Say(c, "newcomer-2", "Tôi muốn đăng ký khai sinh cho con");
   for (const char* answer :
-       {"Nguyễn Văn An", "05/03/2024", "Nam", "Bệnh viện Từ Dũ", "Trần Thị Bình", "bỏ qua",
-        "Trần Thị Bình", "001099012345", "0912345678"}) {
+       {"Phường Bến Thành", "Nguyễn Văn An", "05/03/2024", "Nam", "Bệnh viện Từ Dũ",
+        "Trần Thị Bình", "bỏ qua", "Trần Thị Bình", "001099012345", "0912345678"}) {
     Say(c, "newcomer-2", answer);
   }
   auto submitted = Say(c, "newcomer-2", "Có");
@@ -69,4 +69,19 @@ TEST_CASE(
 
   demo.Signal(SIGTERM);
   CHECK(demo.Wait() == 0);
+}
+
+TEST_CASE("the demo answers a request for another commune with the competent agency") {
+  gw::testing::TempDir dir;
+  ::setenv("CAUNOI_CACHE_DIR", GW_BUILD_DIR "/nlu-cache", 1);
+  gw::testing::Process demo({CAUNOI_BINARY, "demo", "--port", "0", "--data", dir.path()},
+                            dir.File("demo.log"));
+  int port = demo.WaitForPort();
+  REQUIRE(port > 0);
+  httplib::Client c("127.0.0.1", port);
+  Say(c, "newcomer-5", "Tôi muốn đăng ký khai sinh cho con");
+  auto answer = Say(c, "newcomer-5", "phường Sài Gòn");
+  REQUIRE(answer.size() == 1);
+  CHECK(answer[0]["reason_code"] == "wrong_jurisdiction");
+  CHECK(answer[0]["text"].get<std::string>().find("UBND phường Sài Gòn") != std::string::npos);
 }
