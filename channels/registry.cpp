@@ -15,8 +15,13 @@ void ParseApp(core::ConfigNode& node, ChannelsConfig& out) {
   out.app = app::ParseAppConfig(node);
 }
 
+void ParseSms(core::ConfigNode& node, ChannelsConfig& out) {
+  out.sms = sms::ParseSmsConfig(node);
+}
+
 constexpr Entry kEntries[] = {
     {"app", &ParseApp},
+    {"sms", &ParseSms},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "channels/app/app_config.hpp"
+#include "channels/sms/sms_config.hpp"
 #include "core/config_reader.hpp"
 
 namespace gw::channels {
@@ -14,6 +15,7 @@ namespace gw::channels {
 // The parsed "channels" section: one typed config per adapter kind.
 struct ChannelsConfig {
   app::AppConfig app;
+  sms::SmsConfig sms;
   std::vector<std::string> configured;  // kinds present in the config, in file order
 };
 

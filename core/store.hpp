@@ -60,6 +60,10 @@ struct TurnRecord {
   std::optional<TicketRecord> ticket;
   std::optional<PendingBackendRequest> pending_request;
   bool hand_off = false;  // the conversation moves to the officer inbox
+  // Set by a caller that already looked the provider id up while holding the contact's lock
+  // (intake): the writer then skips its own lookup. A provider retry comes from the same contact,
+  // so it cannot slip in between.
+  bool duplicate_checked = false;
 };
 
 struct TurnReceipt {

@@ -78,6 +78,10 @@ core::Result<GatewayConfig> ParseGatewayConfig(const nlohmann::json& json) {
   }
   notif.Finish();
 
+  auto inbox_node = root.Object("inbox");
+  c.inbox = inbox::ParseInboxConfig(inbox_node);
+  inbox_node.Finish();
+
   auto channels_node = root.Object("channels");
   c.channels = channels::ParseChannelsConfig(channels_node);
   channels_node.Finish();

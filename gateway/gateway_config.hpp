@@ -12,6 +12,7 @@
 #include "core/result.hpp"
 #include "dialogs/menu.hpp"
 #include "gateway/http/http_config.hpp"
+#include "gateway/inbox/inbox_config.hpp"
 #include "gateway/store/store_config.hpp"
 
 namespace gw::gateway {
@@ -39,6 +40,7 @@ struct GatewayConfig {
   int complaint_days = 10;        // working days to answer a complaint
   channels::ChannelsConfig channels;
   NotificationsConfig notifications;
+  inbox::InboxConfig inbox;  // the officer inbox at /inbox
   // One-stop backends by id, and the one dossier requests go to until the route table decides.
   std::vector<backends::BackendConfig> backends;
   std::string default_backend;

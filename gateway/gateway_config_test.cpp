@@ -41,7 +41,7 @@ TEST_CASE("every error is reported at once, each with its path") {
       "store.driver: expected one of sqlite, got \"oracle\"\n"
       "store.sqlite.readers: expected an integer 1..64, got 0\n"
       "log.level: expected one of debug, info, warn, error, got \"loud\"\n"
-      "channels.pigeon: unknown channel kind (known: app)\n"
+      "channels.pigeon: unknown channel kind (known: app, sms)\n"
       "colour: unknown key";
   CHECK(c.error().message == expected);
 }

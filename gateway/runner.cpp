@@ -14,6 +14,7 @@
 #include "gateway/backend_retrier.hpp"
 #include "gateway/http/routes.hpp"
 #include "gateway/http/server.hpp"
+#include "gateway/inbox/inbox.hpp"
 #include "gateway/intake.hpp"
 #include "gateway/metrics.hpp"
 #include "gateway/notice_dispatcher.hpp"
@@ -87,6 +88,14 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
     http::RegisterNotificationRoutes(server, **store, config.notifications, clock);
   }
   if (config.web_chat) http::RegisterWebRoutes(server);
+  auto officer_inbox = inbox::Inbox::Create(config.inbox, **store, (*services)->catalogs,
+                                            config.agency.agency_name, clock);
+  if (!officer_inbox.ok()) {
+    kLog.Error("cannot start the inbox", {{"error", officer_inbox.error().message}});
+    fmt::print(stderr, "caunoi: {}\n", officer_inbox.error().message);
+    return 1;
+  }
+  inbox::RegisterInboxRoutes(server, **officer_inbox);
 
   std::unique_ptr<BackendRetrier> retrier;
   if ((*services)->backend) {

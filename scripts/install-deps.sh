@@ -10,11 +10,12 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libcpp-httplib-dev libcurl4-openssl-dev libsqlite3-dev sqlite3 libicu-dev nlohmann-json3-dev
-  libfmt-dev doctest-dev libssl-dev prometheus-cpp-dev libfasttext-dev
+  libfmt-dev doctest-dev libssl-dev prometheus-cpp-dev libfasttext-dev libsodium-dev
 )
 # Tests and benchmarks only.
 if [ "${1:-}" = "--test" ]; then
-  packages+=(wrk clang-format curl python3 iproute2)
+  # Real servers the tests run on loopback: Kannel with its fake SMSC.
+  packages+=(wrk clang-format curl python3 iproute2 kannel kannel-extras)
 fi
 
 missing=()

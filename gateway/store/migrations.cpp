@@ -193,6 +193,20 @@ ALTER TABLE outbox ADD COLUMN public_id TEXT;
 CREATE UNIQUE INDEX outbox_public_id ON outbox(public_id) WHERE public_id IS NOT NULL;
 )sql";
 
+// Officer inbox: internal notes (never shown to citizens) and the list's sort order per agency.
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE inbox_notes (
+  id INTEGER PRIMARY KEY,
+  conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+  officer_id INTEGER NOT NULL REFERENCES officers(id),
+  text TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX inbox_notes_conversation ON inbox_notes(conversation_id, id);
+CREATE INDEX conversations_agency ON conversations(agency_code, last_message_at);
+CREATE INDEX audit_log_officer ON audit_log(officer_id, at);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& SqliteMigrations() {
@@ -204,6 +218,7 @@ const std::vector<Migration>& SqliteMigrations() {
       {2, "complaint tickets, notification preferences", kV2},
       {3, "outbox retry bookkeeping", kV3},
       {4, "public ids of outbox items", kV4},
+      {5, "officer inbox notes and indexes", kV5},
   };
   return kMigrations;
 }

@@ -119,15 +119,6 @@ std::optional<core::TurnReceipt> FindDuplicate(Db& db, const core::InboundMessag
 // The turn's local effects, in the turn's own transaction.
 void WriteEffects(Db& db, const core::TurnRecord& t, const core::TurnReceipt& r,
                   const std::string& channel, std::int64_t now) {
-  if (!t.dialog_state.empty() || t.hand_off) {
-    db.Prepare(
-          "UPDATE conversations SET dialog_state = COALESCE(?1, dialog_state), "
-          "status = CASE WHEN ?2 THEN 'officer' ELSE status END WHERE id = ?3")
-        .Bind(1, t.dialog_state.empty() ? std::optional<std::string>() : t.dialog_state)
-        .Bind(2, std::int64_t{t.hand_off ? 1 : 0})
-        .Bind(3, r.conversation_id)
-        .Run();
-  }
   if (t.rating) {
     db.Prepare(
           "INSERT INTO ratings (conversation_id, citizen_id, channel, procedure_code, score, "
@@ -184,7 +175,9 @@ void WriteEffects(Db& db, const core::TurnRecord& t, const core::TurnReceipt& r,
 
 core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t) {
   const core::InboundMessage& m = t.inbound;
-  if (auto dup = FindDuplicate(db, m)) return *dup;
+  if (!t.duplicate_checked) {
+    if (auto dup = FindDuplicate(db, m)) return *dup;
+  }
 
   core::TurnReceipt r;
   auto [contact_id, citizen_id] = UpsertContact(db, m);
@@ -235,9 +228,14 @@ core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t) {
           .Run();
     }
   }
-  db.Prepare("UPDATE conversations SET last_message_at = ?1 WHERE id = ?2")
+  // One UPDATE for the conversation row: last activity, dialog state, hand-off.
+  db.Prepare(
+        "UPDATE conversations SET last_message_at = ?1, dialog_state = COALESCE(?2, dialog_state), "
+        "status = CASE WHEN ?3 THEN 'officer' ELSE status END WHERE id = ?4")
       .Bind(1, received)
-      .Bind(2, r.conversation_id)
+      .Bind(2, t.dialog_state.empty() ? std::optional<std::string>() : t.dialog_state)
+      .Bind(3, std::int64_t{t.hand_off ? 1 : 0})
+      .Bind(4, r.conversation_id)
       .Run();
   WriteEffects(db, t, r, channel, received);
   r.replies = t.replies;

@@ -58,9 +58,10 @@ TEST_CASE("migrate, then verify-log names the first broken record of a tampered 
   CHECK(migrated.out == dir.File("caunoi.db") + ": applied migration 1\n" + dir.File("caunoi.db") +
                             ": applied migration 2\n" + dir.File("caunoi.db") +
                             ": applied migration 3\n" + dir.File("caunoi.db") +
-                            ": applied migration 4\n");
+                            ": applied migration 4\n" + dir.File("caunoi.db") +
+                            ": applied migration 5\n");
   CHECK(RunCommand({CAUNOI_BINARY, "migrate", "--data", dir.path()}).out ==
-        dir.File("caunoi.db") + ": schema is up to date (version 4)\n");
+        dir.File("caunoi.db") + ": schema is up to date (version 5)\n");
   CHECK(RunCommand({CAUNOI_BINARY, "verify-log"}).exit_code == 2);
 
   // Fill the log through the real server, then stop it.

@@ -1,0 +1,280 @@
+// libcurl behind HttpClient: a pool of easy handles, per-call timeouts, outcome mapping.
+#include "channels/common/http_client.hpp"
+
+#include <curl/curl.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <mutex>
+
+namespace gw::channels::common {
+namespace {
+
+// curl_global_init is not thread-safe before 7.84 and must run once per process; it is never
+// undone (curl_global_cleanup at exit would race with threads still finishing a call).
+void GlobalInitOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct CallState {
+  HttpResponse* response;
+  std::size_t max_bytes;
+  bool too_large = false;
+};
+
+std::size_t OnBody(char* data, std::size_t size, std::size_t n, void* user) {
+  auto* st = static_cast<CallState*>(user);
+  std::size_t len = size * n;
+  if (st->response->body.size() + len > st->max_bytes) {
+    st->too_large = true;
+    return 0;  // makes libcurl stop with CURLE_WRITE_ERROR
+  }
+  st->response->body.append(data, len);
+  return len;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+bool HeaderIs(std::string_view line, std::string_view name) {
+  if (line.size() <= name.size() || line[name.size()] != ':') return false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    char a = line[i];
+    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+    if (a != name[i]) return false;
+  }
+  return true;
+}
+
+std::size_t OnHeader(char* data, std::size_t size, std::size_t n, void* user) {
+  auto* st = static_cast<CallState*>(user);
+  std::string_view line(data, size * n);
+  if (line.starts_with("HTTP/")) {  // a new response (after a 100 Continue): forget the old one
+    st->response->retry_after.clear();
+    st->response->content_type.clear();
+  } else if (HeaderIs(line, "retry-after")) {
+    st->response->retry_after = std::string(Trim(line.substr(12)));
+  } else if (HeaderIs(line, "content-type")) {
+    st->response->content_type = std::string(Trim(line.substr(13)));
+  }
+  return size * n;
+}
+
+TransportError Classify(CURLcode code, bool too_large) {
+  switch (code) {
+    case CURLE_OK:
+      return TransportError::kNone;
+    case CURLE_OPERATION_TIMEDOUT:
+      return TransportError::kTimeout;
+    case CURLE_COULDNT_CONNECT:
+      return TransportError::kConnect;
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+      return TransportError::kResolve;
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+      return TransportError::kNetwork;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+      return TransportError::kTls;
+    case CURLE_URL_MALFORMAT:
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      return TransportError::kBadUrl;
+    case CURLE_WRITE_ERROR:
+      return too_large ? TransportError::kTooLarge : TransportError::kOther;
+    default:
+      return TransportError::kOther;
+  }
+}
+
+}  // namespace
+
+struct HttpClient::Pool {
+  std::mutex mu;
+  std::vector<CURL*> idle;
+};
+
+HttpClient::HttpClient(HttpClientOptions options)
+    : options_(std::move(options)), pool_(std::make_unique<Pool>()) {
+  GlobalInitOnce();
+}
+
+HttpClient::~HttpClient() {
+  for (CURL* h : pool_->idle) curl_easy_cleanup(h);
+}
+
+HttpResult HttpClient::Perform(const HttpRequest& request) {
+  HttpResult result;
+  CURL* h = nullptr;
+  {
+    std::lock_guard lock(pool_->mu);
+    if (!pool_->idle.empty()) {
+      h = pool_->idle.back();
+      pool_->idle.pop_back();
+    }
+  }
+  if (h == nullptr) h = curl_easy_init();
+  if (h == nullptr) {
+    result.error = TransportError::kOther;
+    result.error_detail = "curl_easy_init failed";
+    return result;
+  }
+  // reset keeps the handle's live connections and DNS cache: that is the point of the pool.
+  curl_easy_reset(h);
+
+  CallState st{&result.response, options_.max_response_bytes};
+  char error_buffer[CURL_ERROR_SIZE] = {0};
+  curl_slist* headers = nullptr;
+  for (const auto& [name, value] : request.headers) {
+    headers = curl_slist_append(headers, (name + ": " + value).c_str());
+  }
+  // libcurl would otherwise wait for a "100 Continue" on larger bodies; providers rarely send one.
+  headers = curl_slist_append(headers, "Expect:");
+
+  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);  // no SIGALRM for timeouts: we run in threads
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(options_.connect_timeout.count()));
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout.count()));
+  curl_easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &OnBody);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &st);
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &OnHeader);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, &st);
+  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
+  if (request.method == "GET") {
+    curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+  } else {
+    if (request.method == "POST") {
+      curl_easy_setopt(h, CURLOPT_POST, 1L);
+    } else {
+      curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    }
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+  }
+
+  CURLcode code = curl_easy_perform(h);
+  result.error = Classify(code, st.too_large);
+  if (code == CURLE_OK) {
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.response.status);
+  } else {
+    result.error_detail = fmt::format("curl {}: {}", static_cast<int>(code),
+                                      error_buffer[0] ? error_buffer : curl_easy_strerror(code));
+  }
+  // The handle goes back to the pool: it must not keep pointers into this call's stack.
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
+  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, nullptr);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, nullptr);
+  curl_slist_free_all(headers);
+
+  {
+    std::lock_guard lock(pool_->mu);
+    if (pool_->idle.size() < options_.max_idle_handles) {
+      pool_->idle.push_back(h);
+      h = nullptr;
+    }
+  }
+  if (h != nullptr) curl_easy_cleanup(h);
+  return result;
+}
+
+std::optional<std::chrono::milliseconds> ParseRetryAfter(std::string_view value,
+                                                         core::TimePoint now) {
+  value = Trim(value);
+  if (value.empty()) return std::nullopt;
+  if (value.front() >= '0' && value.front() <= '9') {
+    long long seconds = 0;
+    auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+    if (ec != std::errc() || ptr != value.data() + value.size()) return std::nullopt;
+    // A day is longer than any sensible wait, and the cap keeps the milliseconds in range.
+    return std::chrono::seconds(std::min(seconds, 86400LL));
+  }
+  std::string date(value);
+  time_t at = curl_getdate(date.c_str(), nullptr);
+  if (at == -1) return std::nullopt;
+  auto delay = std::chrono::system_clock::from_time_t(at) - now;
+  if (delay.count() < 0) return std::chrono::milliseconds(0);
+  return std::chrono::duration_cast<std::chrono::milliseconds>(delay);
+}
+
+std::string_view TransportErrorName(TransportError error) {
+  switch (error) {
+    case TransportError::kNone:
+      return "none";
+    case TransportError::kTimeout:
+      return "timeout";
+    case TransportError::kConnect:
+      return "connect_failed";
+    case TransportError::kResolve:
+      return "dns_failed";
+    case TransportError::kNetwork:
+      return "network_error";
+    case TransportError::kTls:
+      return "tls_error";
+    case TransportError::kBadUrl:
+      return "bad_url";
+    case TransportError::kTooLarge:
+      return "response_too_large";
+    case TransportError::kOther:
+      return "transport_error";
+  }
+  return "transport_error";
+}
+
+core::SendResult MapHttpOutcome(const HttpResult& result, core::TimePoint now) {
+  using core::SendOutcome;
+  core::SendResult out;
+  if (result.error != TransportError::kNone) {
+    out.provider_code = std::string(TransportErrorName(result.error));
+    out.detail = result.error_detail;
+    if (result.error == TransportError::kBadUrl) {
+      out.outcome = SendOutcome::kMalformed;
+      out.safe_text = "provider URL is misconfigured";
+    } else {
+      // A timeout after the request left may still have been delivered: the idempotency key
+      // is what keeps the retry from sending twice at providers that honour it.
+      out.outcome = SendOutcome::kRetryable;
+      out.safe_text = "provider unreachable, will retry";
+    }
+    return out;
+  }
+  const long status = result.response.status;
+  out.provider_code = fmt::format("http {}", status);
+  std::string_view body = result.response.body;
+  out.detail = fmt::format("HTTP {}: {}", status, body.substr(0, 200));
+  if (status >= 200 && status < 300) {
+    out.outcome = SendOutcome::kAccepted;
+    out.detail.clear();
+  } else if (status == 408 || status == 429 || status >= 500) {
+    out.outcome = SendOutcome::kRetryable;
+    out.retry_after = ParseRetryAfter(result.response.retry_after, now);
+    out.safe_text =
+        status == 429 ? "provider rate limit, will retry" : "provider error, will retry";
+  } else if (status >= 400) {
+    out.outcome = SendOutcome::kRejected;
+    out.safe_text = "provider refused the message";
+  } else {
+    out.outcome = SendOutcome::kMalformed;
+    out.safe_text = "provider answered unexpectedly";
+  }
+  return out;
+}
+
+}  // namespace gw::channels::common

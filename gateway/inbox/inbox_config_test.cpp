@@ -1,0 +1,52 @@
+// Tests of the "inbox" config section: defaults, bounds and exact error texts.
+#include "gateway/inbox/inbox_config.hpp"
+
+#include <doctest/doctest.h>
+
+namespace gw::gateway::inbox {
+namespace {
+
+std::vector<std::string> Parse(const char* text, InboxConfig* out = nullptr) {
+  auto json = nlohmann::json::parse(text);
+  core::ConfigErrors errors;
+  core::ConfigNode node(&json, "inbox", &errors);
+  auto c = ParseInboxConfig(node);
+  node.Finish();
+  if (out) *out = c;
+  return errors.lines();
+}
+
+TEST_CASE("a valid inbox section parses into typed values") {
+  InboxConfig c;
+  auto errors = Parse(R"({"enabled": true, "session_ttl": "2h", "max_failures": 3,
+    "officers": [{"username": "a", "display_name": "A", "agency_code": "000.00.12.H29",
+                  "role": "supervisor", "password": "12345678"}]})",
+                      &c);
+  CHECK(errors.empty());
+  CHECK(c.enabled);
+  CHECK(c.session_ttl == std::chrono::hours(2));
+  CHECK(c.max_failures == 3);
+  REQUIRE(c.officers.size() == 1);
+  CHECK(c.officers[0].role == "supervisor");
+}
+
+TEST_CASE("inbox config errors name their path") {
+  auto errors = Parse(R"({"enabled": true, "colour": 1, "officers": [
+    {"username": "a", "display_name": "A", "agency_code": "x", "role": "boss", "password": "short"},
+    {"username": "a", "display_name": "B", "agency_code": "x", "password": "long enough"}]})");
+  REQUIRE(errors.size() == 4);
+  CHECK(errors[0] ==
+        "inbox.officers[0].role: expected one of officer, supervisor, admin, got \"boss\"");
+  CHECK(errors[1] == "inbox.officers[0].password: expected at least 8 characters");
+  CHECK(errors[2] == "inbox.officers[1].username: duplicate username");
+  CHECK(errors[3] == "inbox.colour: unknown key");
+}
+
+TEST_CASE("an enabled inbox needs an officer") {
+  auto errors = Parse(R"({"enabled": true})");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == "inbox.officers: at least one officer is needed");
+}
+
+}  // namespace
+}  // namespace gw::gateway::inbox

@@ -1,0 +1,218 @@
+// The inbox API over HTTP: /api/v1/inbox/... Each handler authenticates, checks CSRF on writes,
+// parses, calls the Inbox, maps the outcome. Another agency's conversation answers 404, exactly
+// like one that does not exist, so the API does not confirm what it will not show.
+#include <charconv>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "gateway/http/errors.hpp"
+#include "gateway/inbox/inbox.hpp"
+#include "gateway/inbox/inbox_http.hpp"
+
+namespace gw::gateway::inbox {
+namespace {
+
+using Json = nlohmann::json;
+using http::SendError;
+const std::string kApi = "/api/v1/inbox";
+
+core::Error Err(core::ErrorCode code, std::string message) {
+  return core::MakeError(code, std::move(message));
+}
+
+void SendJson(httplib::Response& res, const Json& j) {
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(j.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
+}
+
+std::optional<std::int64_t> ParseId(const std::string& s) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v < 0) return std::nullopt;
+  return v;
+}
+
+Audit AuditFor(const Session& s, std::string action, std::int64_t conversation,
+               const httplib::Request& req, std::string detail = {}) {
+  return Audit{s.officer_id, std::move(action), "conversation:" + std::to_string(conversation),
+               std::move(detail), req.remote_addr};
+}
+
+// Maps a store outcome to the response: 204-like {"ok":true}, 404 or 409.
+void SendOutcome(httplib::Response& res, const core::Result<Outcome>& r) {
+  if (!r.ok()) return SendError(res, r.error());
+  if (*r == Outcome::kNotFound)
+    return SendError(res, Err(core::ErrorCode::kNotFound, "no such conversation"));
+  if (*r == Outcome::kClosed) {
+    return SendError(res, Err(core::ErrorCode::kConflict, "the conversation is closed"));
+  }
+  SendJson(res, Json{{"ok", true}});
+}
+
+// A non-empty, bounded "text" field.
+core::Result<std::string> TextField(const Json& body, const char* name) {
+  if (!body.contains(name) || !body[name].is_string()) {
+    return Err(core::ErrorCode::kInvalidArgument, fmt::format("{}: expected a string", name));
+  }
+  std::string text = body[name].get<std::string>();
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Err(core::ErrorCode::kInvalidArgument, fmt::format("{}: must not be empty", name));
+  }
+  if (text.size() > 4000) {
+    return Err(core::ErrorCode::kInvalidArgument, fmt::format("{}: at most 4000 bytes", name));
+  }
+  return text;
+}
+
+void ListRoute(const httplib::Request& req, httplib::Response& res, Inbox& inbox,
+               const Session& s) {
+  ListFilter f;
+  auto opt = [&](const char* k) -> std::optional<std::string> {
+    if (!req.has_param(k) || req.get_param_value(k).empty()) return std::nullopt;
+    return req.get_param_value(k);
+  };
+  f.channel = opt("channel");
+  f.status = opt("status");
+  f.query = opt("q");
+  if (f.status && *f.status != "bot" && *f.status != "officer" && *f.status != "closed") {
+    return SendError(
+        res, Err(core::ErrorCode::kInvalidArgument, "status: expected bot, officer or closed"));
+  }
+  if (auto a = opt("assigned")) {
+    if (*a != "me") {
+      return SendError(res, Err(core::ErrorCode::kInvalidArgument, "assigned: expected me"));
+    }
+    f.assigned_to = s.officer_id;
+  }
+  f.overdue = opt("overdue") == std::optional<std::string>("true");
+  if (auto l = opt("limit")) {
+    auto v = ParseId(*l);
+    if (!v || *v < 1 || *v > 200) {
+      return SendError(res, Err(core::ErrorCode::kInvalidArgument, "limit: expected 1..200"));
+    }
+    f.limit = *v;
+  }
+  if (auto o = opt("offset")) {
+    auto v = ParseId(*o);
+    if (!v) return SendError(res, Err(core::ErrorCode::kInvalidArgument, "offset: expected >= 0"));
+    f.offset = *v;
+  }
+  auto list = inbox.store().ListConversations(s.agency_code, f);
+  if (!list.ok()) return SendError(res, list.error());
+  SendJson(res, *list);
+}
+
+void AssignRoute(const httplib::Request& req, httplib::Response& res, Inbox& inbox,
+                 const Session& s, std::int64_t id, const Json& body) {
+  if (!body.contains("officer_id") || !body["officer_id"].is_number_integer()) {
+    return SendError(res,
+                     Err(core::ErrorCode::kInvalidArgument, "officer_id: expected an integer"));
+  }
+  const auto target = body["officer_id"].get<std::int64_t>();
+  // An officer may take a conversation; only a supervisor or admin hands one to someone else.
+  if (s.role == "officer" && target != s.officer_id) {
+    return SendError(
+        res, Err(core::ErrorCode::kForbidden, "only a supervisor can assign to another officer"));
+  }
+  auto officer = inbox.store().FindOfficerById(target);
+  if (!officer.ok()) return SendError(res, officer.error());
+  if (!*officer || (*officer)->agency_code != s.agency_code || (*officer)->disabled) {
+    return SendError(
+        res, Err(core::ErrorCode::kInvalidArgument, "officer_id: no such officer in your agency"));
+  }
+  SendOutcome(res, inbox.store().Assign(
+                       s.agency_code, id, target,
+                       AuditFor(s, "assign", id, req, "officer:" + std::to_string(target))));
+}
+
+void RejectRoute(const httplib::Request& req, httplib::Response& res, Inbox& inbox,
+                 const Session& s, std::int64_t id, const Json& body) {
+  if (!body.contains("reason_code") || !body["reason_code"].is_string()) {
+    return SendError(res, Err(core::ErrorCode::kInvalidArgument, "reason_code: expected a string"));
+  }
+  auto code = core::ParseReasonCode(body["reason_code"].get<std::string>());
+  if (!code) {
+    return SendError(res, Err(core::ErrorCode::kInvalidArgument,
+                              "reason_code: not a code of the reason catalogue"));
+  }
+  auto text = TextField(body, "text");
+  if (!text.ok()) return SendError(res, text.error());
+  const std::string name(core::ReasonCodeName(*code));
+  SendOutcome(res, inbox.store().AppendOfficerMessage(
+                       s.agency_code, id, s.officer_id, inbox.RejectionText(*code, *text), name,
+                       AuditFor(s, "reject", id, req, "reason:" + name)));
+}
+
+}  // namespace
+
+void RegisterInboxRoutes(http::HttpServer& server, Inbox& inbox) {
+  if (!inbox.config().enabled) return;
+  RegisterInboxWeb(server);
+  RegisterAuthRoutes(server, inbox);
+  RegisterEventRoutes(server, inbox);
+
+  server.Route("GET", kApi + "/conversations", kApi + "/conversations",
+               Authed(inbox, false, [&](const auto& req, auto& res, const Session& s, const Json&) {
+                 ListRoute(req, res, inbox, s);
+               }));
+  server.Route("GET", kApi + "/dashboard", kApi + "/dashboard",
+               Authed(inbox, false, [&](const auto&, auto& res, const Session& s, const Json&) {
+                 if (s.role == "officer") {
+                   return SendError(
+                       res, Err(core::ErrorCode::kForbidden, "the dashboard is for supervisors"));
+                 }
+                 auto d = inbox.store().Dashboard(s.agency_code);
+                 if (!d.ok()) return SendError(res, d.error());
+                 SendJson(res, *d);
+               }));
+
+  const std::string one = kApi + R"(/conversations/(\d+))";
+  const std::string one_name = kApi + "/conversations/{id}";
+  server.Route("GET", one, one_name,
+               Authed(inbox, false, [&](const auto& req, auto& res, const Session& s, const Json&) {
+                 auto c = inbox.store().GetConversation(s.agency_code, *ParseId(req.matches[1]));
+                 if (!c.ok()) return SendError(res, c.error());
+                 if (!*c)
+                   return SendError(res, Err(core::ErrorCode::kNotFound, "no such conversation"));
+                 SendJson(res, **c);
+               }));
+
+  using Action = std::function<void(const httplib::Request&, httplib::Response&, const Session&,
+                                    std::int64_t, const Json&)>;
+  auto action = [&](const std::string& verb, Action fn) {
+    server.Route(
+        "POST", one + "/" + verb, one_name + "/" + verb,
+        Authed(inbox, true, [fn](const auto& req, auto& res, const Session& s, const Json& body) {
+          fn(req, res, s, *ParseId(req.matches[1]), body);
+        }));
+  };
+  action(
+      "reply", [&](const auto& req, auto& res, const Session& s, std::int64_t id, const Json& b) {
+        auto text = TextField(b, "text");
+        if (!text.ok()) return SendError(res, text.error());
+        SendOutcome(
+            res, inbox.store().AppendOfficerMessage(s.agency_code, id, s.officer_id, *text,
+                                                    std::nullopt, AuditFor(s, "reply", id, req)));
+      });
+  action("notes",
+         [&](const auto& req, auto& res, const Session& s, std::int64_t id, const Json& b) {
+           auto text = TextField(b, "text");
+           if (!text.ok()) return SendError(res, text.error());
+           SendOutcome(res, inbox.store().AddNote(s.agency_code, id, s.officer_id, *text,
+                                                  AuditFor(s, "note", id, req)));
+         });
+  action("assign", [&](const auto& req, auto& res, const Session& s, std::int64_t id,
+                       const Json& b) { AssignRoute(req, res, inbox, s, id, b); });
+  action("close", [&](const auto& req, auto& res, const Session& s, std::int64_t id, const Json&) {
+    SendOutcome(res, inbox.store().Close(s.agency_code, id, AuditFor(s, "close", id, req)));
+  });
+  action("handback", [&](const auto& req, auto& res, const Session& s, std::int64_t id,
+                         const Json&) {
+    SendOutcome(res, inbox.store().HandBack(s.agency_code, id, AuditFor(s, "handback", id, req)));
+  });
+  action("reject", [&](const auto& req, auto& res, const Session& s, std::int64_t id,
+                       const Json& b) { RejectRoute(req, res, inbox, s, id, b); });
+}
+
+}  // namespace gw::gateway::inbox

@@ -1,0 +1,74 @@
+// End-to-end inbox test in a real browser (Debian chromium driven by playwright-core): log in,
+// see an app conversation arrive live, reply and see it reach the citizen, reject with a reason,
+// be refused another agency's conversation. Usage: node e2e.mjs BASE_URL ARTIFACT_DIR
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+
+const [base, artifacts] = process.argv.slice(2);
+const api = (path, body) => fetch(base + path, body === undefined ? {} : {
+  method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const history = async (user) => (await (await api('/api/v1/app/messages?user_id=' + user)).json());
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-background-networking'],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(base + '/inbox');
+  await page.fill('#username', 'canbo');
+  await page.fill('#password', 'pass-canbo-1');
+  await page.click('#login button[type=submit]');
+  await page.waitForSelector('#app:not([hidden])');
+
+  // A conversation arriving by the app channel appears without a reload (SSE).
+  const first = await (await api('/api/v1/app/messages', { user_id: 'e2e-1', text: '<b>Xin chào</b> cán bộ' })).json();
+  await page.waitForSelector(`#list button[data-id="${first.conversation_id}"]`, { timeout: 10000 });
+  await page.click(`#list button[data-id="${first.conversation_id}"]`);
+  // The citizen's markup is shown as text, not rendered.
+  await page.waitForSelector('#messages li.in');
+  assert.equal(await page.locator('#messages b').count(), 0);
+  assert.match(await page.locator('#messages li.in').first().textContent(), /<b>Xin chào<\/b>/);
+  await page.screenshot({ path: `${artifacts}/inbox-conversation.png`, fullPage: true });
+
+  await page.fill('#reply-text', 'Chào anh, cán bộ đã nhận.');
+  await page.click('#reply-form button[type=submit]');
+  await page.waitForSelector('#messages li.out >> text=cán bộ đã nhận');
+  assert.ok(JSON.stringify(await history('e2e-1')).includes('cán bộ đã nhận'));
+
+  // Reject: the button stays disabled until a reason and a text are both given.
+  const second = await (await api('/api/v1/app/messages', { user_id: 'e2e-2', text: 'hỏi việc riêng' })).json();
+  await page.waitForSelector(`#list button[data-id="${second.conversation_id}"]`, { timeout: 10000 });
+  await page.click(`#list button[data-id="${second.conversation_id}"]`);
+  await page.waitForSelector('#conv-title');
+  assert.equal(await page.isDisabled('#reject-btn'), true);
+  await page.selectOption('#reject-code', 'out_of_scope');
+  assert.equal(await page.isDisabled('#reject-btn'), true);
+  await page.fill('#reject-text', 'Việc này không thuộc dịch vụ công.');
+  assert.equal(await page.isDisabled('#reject-btn'), false);
+  await page.click('#reject-btn');
+  await page.waitForSelector('#messages .reason');
+  const h2 = JSON.stringify(await history('e2e-2'));
+  assert.ok(h2.includes('"reason_code":"out_of_scope"') && h2.includes('không thuộc dịch vụ công'));
+  await page.screenshot({ path: `${artifacts}/inbox-rejected.png`, fullPage: true });
+
+  // English toggle.
+  await page.click('#lang');
+  await page.waitForSelector('h1 >> text=Officer inbox');
+
+  // Another agency's officer is refused the conversation.
+  const other = await browser.newPage();
+  await other.goto(base + '/inbox');
+  await other.fill('#username', 'canbo13');
+  await other.fill('#password', 'pass-canbo-13');
+  await other.click('#login button[type=submit]');
+  await other.waitForSelector('#app:not([hidden])');
+  assert.equal(await other.locator('#list button').count(), 0);
+  const status = await other.evaluate(async (id) =>
+    (await fetch('/api/v1/inbox/conversations/' + id)).status, first.conversation_id);
+  assert.equal(status, 404);
+  await other.screenshot({ path: `${artifacts}/inbox-other-agency.png`, fullPage: true });
+  console.log('e2e: ok');
+} finally {
+  await browser.close();
+}

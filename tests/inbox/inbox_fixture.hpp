@@ -1,0 +1,137 @@
+// A real caunoi server with the officer inbox enabled, and helpers to log in and call the API.
+#pragma once
+
+#include <httplib.h>
+#include <sqlite3.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "tests/integration/process.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace gw::testing {
+
+inline constexpr const char* kOwnAgency = "000.00.12.H29";
+
+struct LoggedIn {
+  int status = 0;
+  std::string session;  // the caunoi_session cookie value
+  std::string set_cookie;
+  std::string csrf;
+  std::int64_t officer_id = 0;
+  std::string retry_after;
+};
+
+class InboxServer {
+ public:
+  // `inbox_extra` is spliced into the "inbox" object (e.g. throttle settings).
+  explicit InboxServer(const std::string& inbox_extra = "") {
+    config_path_ = dir_.File("caunoi.json");
+    WriteFile(config_path_, R"({
+      "agency": {"code": "000.00.12.H29", "name": "UBND phường Thử Nghiệm", "hotline": "1900 0000",
+                 "hours": "7:30–17:00", "address": "1 Đường Thử"},
+      "http": {"listen": "127.0.0.1", "port": 0, "threads": 32},
+      "store": {"sqlite": {"path": ")" +
+                                dir_.File("data/caunoi.db") + R"("}},
+      "nlu": {"cache_dir": ")" GW_BUILD_DIR R"(/nlu-cache"},
+      "inbox": {"enabled": true, "event_stream_lifetime": "4s", )" +
+                                inbox_extra + R"(
+        "officers": [
+          {"username": "canbo", "display_name": "Cán bộ A", "agency_code": "000.00.12.H29",
+           "role": "officer", "password": "pass-canbo-1"},
+          {"username": "canbo2", "display_name": "Cán bộ B", "agency_code": "000.00.12.H29",
+           "role": "officer", "password": "pass-canbo-2"},
+          {"username": "truongphong", "display_name": "Trưởng phòng", "agency_code": "000.00.12.H29",
+           "role": "supervisor", "password": "pass-truongphong"},
+          {"username": "canbo13", "display_name": "Cán bộ khác", "agency_code": "000.00.13.H29",
+           "role": "officer", "password": "pass-canbo-13"},
+          {"username": "truongphong13", "display_name": "Trưởng phòng khác",
+           "agency_code": "000.00.13.H29", "role": "supervisor", "password": "pass-truong-13"}
+        ]},
+      "channels": {"app": {"demo_accept_bare_user_id": true, "tokens": ["test-app-token-0123456789"]}}
+    })");
+    process_ = std::make_unique<Process>(
+        std::vector<std::string>{CAUNOI_BINARY, "serve", "--config", config_path_},
+        dir_.File("caunoi.log"));
+    port_ = process_->WaitForPort();
+  }
+
+  int port() const { return port_; }
+  std::string db_path() const { return dir_.File("data/caunoi.db"); }
+
+  std::unique_ptr<httplib::Client> Client() const {
+    auto c = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    c->set_connection_timeout(5);
+    c->set_read_timeout(30);
+    return c;
+  }
+
+  LoggedIn Login(const std::string& user, const std::string& password,
+                 const httplib::Headers& extra = {}) const {
+    LoggedIn out;
+    auto res = Client()->Post("/api/v1/inbox/login", extra,
+                              nlohmann::json{{"username", user}, {"password", password}}.dump(),
+                              "application/json");
+    if (!res) return out;
+    out.status = res->status;
+    out.set_cookie = res->get_header_value("Set-Cookie");
+    out.retry_after = res->get_header_value("Retry-After");
+    const std::string prefix = "caunoi_session=";
+    if (out.set_cookie.starts_with(prefix)) {
+      out.session = out.set_cookie.substr(prefix.size(), out.set_cookie.find(';') - prefix.size());
+    }
+    if (res->status == 200) {
+      auto j = nlohmann::json::parse(res->body);
+      out.csrf = j["csrf_token"];
+      out.officer_id = j["officer_id"];
+    }
+    return out;
+  }
+
+  // A citizen writes on the app channel; returns the conversation id.
+  std::int64_t CitizenSays(const std::string& user_id, const std::string& text) const {
+    auto res = Client()->Post("/api/v1/app/messages",
+                              nlohmann::json{{"user_id", user_id}, {"text", text}}.dump(),
+                              "application/json");
+    if (!res || res->status != 200) return -1;
+    return nlohmann::json::parse(res->body)["conversation_id"];
+  }
+
+  // What the citizen's app shows: GET /api/v1/app/messages.
+  std::string CitizenHistory(const std::string& user_id) const {
+    auto res = Client()->Get(("/api/v1/app/messages?user_id=" + user_id).c_str());
+    return res ? res->body : "";
+  }
+
+  // Runs a query on the database (read-only) and returns the first column of the first row.
+  std::string Query(const std::string& sql) const {
+    sqlite3* db = nullptr;
+    std::string out;
+    if (sqlite3_open_v2(db_path().c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+      sqlite3_stmt* st = nullptr;
+      if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+          sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != nullptr) {
+        out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+      }
+      sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return out;
+  }
+
+ private:
+  TempDir dir_;
+  std::string config_path_;
+  std::unique_ptr<Process> process_;
+  int port_ = -1;
+};
+
+inline httplib::Headers SessionHeaders(const LoggedIn& who, bool with_csrf = true) {
+  httplib::Headers h{{"Cookie", "caunoi_session=" + who.session}};
+  if (with_csrf) h.emplace("X-CSRF-Token", who.csrf);
+  return h;
+}
+
+}  // namespace gw::testing
