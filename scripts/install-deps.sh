@@ -16,6 +16,9 @@ packages=(
 if [ "${1:-}" = "--test" ]; then
   # Real servers the tests run on loopback: Kannel with its fake SMSC.
   packages+=(wrk clang-format curl python3 iproute2 kannel kannel-extras)
+  # The officer inbox is tested in a real browser (playwright-core comes from npm in test.sh).
+  packages+=(chromium)
+  command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
 missing=()
