@@ -45,6 +45,14 @@ void PrintBanner(const GatewayConfig& config, const RunOptions& options, int por
         config.agency.agency_name, base, base, base, base, base, options.data_dir, base,
         options.data_dir);
   }
+  if (options.demo && config.inbox.enabled) {
+    fmt::print("  Officer inbox:       {}/inbox\n", base);
+    for (const auto& o : config.inbox.officers) {
+      fmt::print("    {} / {}   ({}, {}, agency {})\n", o.username, o.password, o.display_name,
+                 o.role, o.agency_code);
+    }
+    fmt::print("  (demo passwords, printed because this is the demo)\n\n");
+  }
   std::fflush(stdout);
 }
 
