@@ -72,16 +72,6 @@ core::Result<std::unique_ptr<Services>> BuildServices(const GatewayConfig& confi
   s->directory = std::make_unique<CatalogDirectory>(s->catalog.procedures(), texts, s->routes.get(),
                                                     config.agency_code);
   s->understander = std::make_unique<Understander>(std::move(classifier).value());
-  dialogs::EngineSettings settings;
-  settings.idle_timeout = config.dialog_idle_timeout;
-  settings.intent_threshold = dialogs::nlu::kIntentConfidenceThreshold;
-  settings.procedure_threshold = dialogs::nlu::kProcedureConfidenceThreshold;
-  settings.agency_name = config.agency.agency_name;
-  settings.hotline = config.agency.hotline;
-  settings.officer_wait =
-      texts.Format("handoff.wait", {{"minutes", std::int64_t{config.officer_wait_minutes}}});
-  settings.complaint_days = config.complaint_days;
-  s->engine = std::make_unique<dialogs::Engine>(s->flows, texts, *s->directory, settings);
 
   std::optional<backends::BackendConfig> backend_config;
   if (config.simulator_enabled) {
@@ -109,6 +99,25 @@ core::Result<std::unique_ptr<Services>> BuildServices(const GatewayConfig& confi
   }
   if (backend_config) {
     s->connector = std::make_unique<backends::HttpConnector>(*backend_config, clock);
+    // Procedure codes, fees and times change with reforms: take the backend's catalogue when it
+    // answers, keep the local copy (and say why) when it does not or sends something broken.
+    if (auto remote = s->connector->FetchCatalog(); remote.ok()) {
+      auto merged =
+          s->catalog.MergeFromBackend(*remote, "backend " + backend_config->id + " /catalog");
+      if (merged.ok()) {
+        s->catalog = std::move(merged).value();
+        s->directory = std::make_unique<CatalogDirectory>(s->catalog.procedures(), texts,
+                                                          s->routes.get(), config.agency_code);
+        kLog.Info("procedure catalogue refreshed from the backend",
+                  {{"version", s->catalog.version()}});
+      } else {
+        kLog.Warn("backend catalogue refused; keeping the local one",
+                  {{"error", merged.error().message}});
+      }
+    } else {
+      kLog.Warn("backend catalogue unavailable; keeping the local one",
+                {{"error", remote.error().message}});
+    }
     const routing::Catalog* catalog_ptr = &s->catalog;
     s->backend = std::make_unique<ConnectorBackend>(*s->connector, config.agency_code,
                                                     [catalog_ptr](const std::string& code) {
@@ -118,6 +127,17 @@ core::Result<std::unique_ptr<Services>> BuildServices(const GatewayConfig& confi
   } else {
     kLog.Warn("no one-stop backend configured: lookups and submissions will be refused politely");
   }
+  // Built last: it keeps a reference to the directory, which a catalogue refresh replaces.
+  dialogs::EngineSettings settings;
+  settings.idle_timeout = config.dialog_idle_timeout;
+  settings.intent_threshold = dialogs::nlu::kIntentConfidenceThreshold;
+  settings.procedure_threshold = dialogs::nlu::kProcedureConfidenceThreshold;
+  settings.agency_name = config.agency.agency_name;
+  settings.hotline = config.agency.hotline;
+  settings.officer_wait =
+      texts.Format("handoff.wait", {{"minutes", std::int64_t{config.officer_wait_minutes}}});
+  settings.complaint_days = config.complaint_days;
+  s->engine = std::make_unique<dialogs::Engine>(s->flows, texts, *s->directory, settings);
   const routing::Calendar* cal = &s->calendar;
   s->actions = std::make_unique<ActionExecutor>(
       s->backend.get(),
