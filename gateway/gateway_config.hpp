@@ -10,7 +10,6 @@
 #include "channels/registry.hpp"
 #include "core/log.hpp"
 #include "core/result.hpp"
-#include "dialogs/menu.hpp"
 #include "gateway/http/http_config.hpp"
 #include "gateway/inbox/inbox_config.hpp"
 #include "gateway/store/store_config.hpp"
@@ -24,9 +23,17 @@ struct NotificationsConfig {
   std::chrono::seconds tolerance{300};  // replay window
 };
 
+// Facts about the agency that the bot tells citizens (how to reach an officer).
+struct AgencyContact {
+  std::string agency_name;  // "UBND phường Bến Thành"
+  std::string hotline;      // "1900 1234"
+  std::string hours;        // "7:30–17:00, thứ Hai đến thứ Sáu"
+  std::string address;      // where the one-stop desk is
+};
+
 struct GatewayConfig {
   std::string node_name = "caunoi-1";
-  dialogs::AgencyContact agency;
+  AgencyContact agency;
   std::string agency_code;  // e.g. "000.00.12.H29"
   http::HttpConfig http;
   store::StoreConfig store;
