@@ -74,11 +74,12 @@ std::pair<std::int64_t, std::int64_t> UpsertContact(Db& db, const core::InboundM
 
 std::int64_t OpenConversation(Db& db, std::int64_t contact_id, std::int64_t citizen_id,
                               const core::InboundMessage& m, const std::string& agency_code = "") {
-  Stmt& find = db.Prepare(
-      "SELECT id FROM conversations WHERE contact_id = ?1 AND status <> 'closed' "
-      "ORDER BY id DESC LIMIT 1");
+  // max(id), not ORDER BY id DESC LIMIT 1: the covering index answers it without a temporary
+  // b-tree for the sort (measured: that sort was a visible share of intake's SQLite time).
+  Stmt& find =
+      db.Prepare("SELECT max(id) FROM conversations WHERE contact_id = ?1 AND status <> 'closed'");
   find.Bind(1, contact_id);
-  if (find.Step()) return find.Int(0);
+  if (find.Step() && !find.IsNull(0)) return find.Int(0);
   const std::int64_t now = core::ToUnixMillis(m.received_at);
   db.Prepare(
         "INSERT INTO conversations (citizen_id, contact_id, channel, opened_at, last_message_at, "
@@ -499,19 +500,29 @@ core::Result<core::ConversationSnapshot> SqliteStore::Snapshot(const core::Conta
     auto lease = AcquireReader();
     Db& db = lease.db();
     core::ConversationSnapshot snap;
-    Stmt& conv = db.Prepare(
-        "SELECT c.id, c.dialog_state, c.status, k.citizen_id FROM contacts k "
-        "LEFT JOIN conversations c ON c.contact_id = k.id AND c.status <> 'closed' "
-        "WHERE k.channel = ?1 AND k.address = ?2 ORDER BY c.id DESC LIMIT 1");
-    conv.Bind(1, core::ChannelName(contact.channel)).Bind(2, contact.address);
     std::int64_t citizen_id = 0;
-    if (conv.Step()) {
-      snap.conversation_id = conv.IsNull(0) ? 0 : conv.Int(0);
-      snap.dialog_state = conv.Text(1);
-      snap.status = conv.IsNull(2) ? "bot" : conv.Text(2);
-      citizen_id = conv.Int(3);
+    Stmt& contact_row =
+        db.Prepare("SELECT id, citizen_id FROM contacts WHERE channel = ?1 AND address = ?2");
+    contact_row.Bind(1, core::ChannelName(contact.channel)).Bind(2, contact.address);
+    std::int64_t contact_id = 0;
+    if (contact_row.Step()) {
+      contact_id = contact_row.Int(0);
+      citizen_id = contact_row.Int(1);
     }
-    conv.Reset();
+    contact_row.Reset();
+    if (contact_id != 0) {
+      Stmt& conv = db.Prepare(
+          "SELECT id, dialog_state, status FROM conversations WHERE id = "
+          "(SELECT max(id) FROM conversations WHERE contact_id = ?1 AND status <> 'closed')");
+      conv.Bind(1, contact_id);
+      if (conv.Step()) {
+        snap.conversation_id = conv.Int(0);
+        snap.dialog_state = conv.Text(1);
+        snap.status = conv.Text(2);
+      }
+      conv.Reset();
+    }
+    if (snap.status.empty()) snap.status = "bot";
     if (citizen_id != 0) {
       Stmt& contacts = db.Prepare("SELECT channel, address FROM contacts WHERE citizen_id = ?1");
       contacts.Bind(1, citizen_id);
