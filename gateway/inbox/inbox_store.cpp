@@ -1,6 +1,8 @@
 // SQL for the officer inbox.
 #include "gateway/inbox/inbox_store.hpp"
 
+#include <functional>
+
 #include "gateway/inbox/auth.hpp"
 #include "gateway/store/message_log.hpp"
 
@@ -307,119 +309,114 @@ core::Result<std::int64_t> InboxStore::LatestMessageId(const std::string& agency
   return id;
 }
 
-core::Result<Outcome> InboxStore::AppendOfficerMessage(
-    const std::string& agency, std::int64_t conversation, std::int64_t officer_id,
-    const std::string& text, const std::optional<std::string>& reason_code, const Audit& audit) {
+namespace {
+
+// One officer action on a conversation, in one write: find it within `agency` (another agency's
+// reads as absent), refuse a closed one when `open_only`, apply `change`, write the audit row.
+core::Result<Outcome> Act(
+    store::SqliteStore& db_store, const core::Clock& clock, const std::string& agency,
+    std::int64_t conversation, bool open_only, const Audit& audit,
+    const std::function<void(Db&, const ConvRow&, std::int64_t now)>& change) {
   Outcome outcome = Outcome::kOk;
-  const std::int64_t now = Ms(clock_.Now());
-  auto st = db_.RunWrite([&](Db& db) {
+  const std::int64_t now = Ms(clock.Now());
+  auto st = db_store.RunWrite([&](Db& db) {
     auto conv = FindScoped(db, agency, conversation);
     if (!conv) return void(outcome = Outcome::kNotFound);
-    if (conv->status == "closed") return void(outcome = Outcome::kClosed);
-    Json payload{{"text", text}, {"officer_id", officer_id}};
-    if (reason_code) payload["reason_code"] = *reason_code;
-    const std::int64_t seq = store::AppendToLog(
-        db, store::LogEntry{"out", conv->channel, "caunoi", "officer:" + std::to_string(officer_id),
-                            conv->address, now, now, "application/json",
-                            payload.dump(-1, ' ', false, Json::error_handler_t::replace)});
-    db.Prepare(
-          "INSERT INTO messages (conversation_id, direction, channel, text, reason_code, log_seq, "
-          "at) VALUES (?1, 'out', ?2, ?3, ?4, ?5, ?6)")
-        .Bind(1, conversation)
-        .Bind(2, conv->channel)
-        .Bind(3, text)
-        .Bind(4, reason_code)
-        .Bind(5, seq)
-        .Bind(6, now)
-        .Run();
-    db.Prepare(
-          "UPDATE conversations SET last_message_at = ?1, status = 'officer', "
-          "assigned_officer_id = coalesce(assigned_officer_id, ?2) WHERE id = ?3")
-        .Bind(1, now)
-        .Bind(2, officer_id)
-        .Bind(3, conversation)
-        .Run();
+    if (open_only && conv->status == "closed") return void(outcome = Outcome::kClosed);
+    change(db, *conv, now);
     WriteAudit(db, audit, now);
   });
   if (!st.ok()) return st.error();
   return outcome;
+}
+
+}  // namespace
+
+core::Result<Outcome> InboxStore::AppendOfficerMessage(
+    const std::string& agency, std::int64_t conversation, std::int64_t officer_id,
+    const std::string& text, const std::optional<std::string>& reason_code, const Audit& audit) {
+  return Act(
+      db_, clock_, agency, conversation, true, audit,
+      [&](Db& db, const ConvRow& conv, std::int64_t now) {
+        Json payload{{"text", text}, {"officer_id", officer_id}};
+        if (reason_code) payload["reason_code"] = *reason_code;
+        const std::int64_t seq = store::AppendToLog(
+            db,
+            store::LogEntry{"out", conv.channel, "caunoi", "officer:" + std::to_string(officer_id),
+                            conv.address, now, now, "application/json",
+                            payload.dump(-1, ' ', false, Json::error_handler_t::replace)});
+        db.Prepare(
+              "INSERT INTO messages (conversation_id, direction, channel, text, reason_code, "
+              "log_seq, at) VALUES (?1, 'out', ?2, ?3, ?4, ?5, ?6)")
+            .Bind(1, conversation)
+            .Bind(2, conv.channel)
+            .Bind(3, text)
+            .Bind(4, reason_code)
+            .Bind(5, seq)
+            .Bind(6, now)
+            .Run();
+        db.Prepare(
+              "UPDATE conversations SET last_message_at = ?1, status = 'officer', "
+              "assigned_officer_id = coalesce(assigned_officer_id, ?2) WHERE id = ?3")
+            .Bind(1, now)
+            .Bind(2, officer_id)
+            .Bind(3, conversation)
+            .Run();
+      });
 }
 
 core::Result<Outcome> InboxStore::AddNote(const std::string& agency, std::int64_t conversation,
                                           std::int64_t officer_id, const std::string& text,
                                           const Audit& audit) {
-  Outcome outcome = Outcome::kOk;
-  const std::int64_t now = Ms(clock_.Now());
-  auto st = db_.RunWrite([&](Db& db) {
-    if (!FindScoped(db, agency, conversation)) return void(outcome = Outcome::kNotFound);
-    db.Prepare(
-          "INSERT INTO inbox_notes (conversation_id, officer_id, text, at) "
-          "VALUES (?1, ?2, ?3, ?4)")
-        .Bind(1, conversation)
-        .Bind(2, officer_id)
-        .Bind(3, text)
-        .Bind(4, now)
-        .Run();
-    WriteAudit(db, audit, now);
-  });
-  if (!st.ok()) return st.error();
-  return outcome;
+  // Notes are allowed on closed conversations too (an officer may document after closing).
+  return Act(db_, clock_, agency, conversation, false, audit,
+             [&](Db& db, const ConvRow&, std::int64_t now) {
+               db.Prepare(
+                     "INSERT INTO inbox_notes (conversation_id, officer_id, text, at) "
+                     "VALUES (?1, ?2, ?3, ?4)")
+                   .Bind(1, conversation)
+                   .Bind(2, officer_id)
+                   .Bind(3, text)
+                   .Bind(4, now)
+                   .Run();
+             });
 }
 
 core::Result<Outcome> InboxStore::Assign(const std::string& agency, std::int64_t conversation,
                                          std::int64_t officer_id, const Audit& audit) {
-  Outcome outcome = Outcome::kOk;
-  const std::int64_t now = Ms(clock_.Now());
-  auto st = db_.RunWrite([&](Db& db) {
-    auto conv = FindScoped(db, agency, conversation);
-    if (!conv) return void(outcome = Outcome::kNotFound);
-    if (conv->status == "closed") return void(outcome = Outcome::kClosed);
-    db.Prepare(
-          "UPDATE conversations SET assigned_officer_id = ?1, status = 'officer' WHERE id = ?2")
-        .Bind(1, officer_id)
-        .Bind(2, conversation)
-        .Run();
-    WriteAudit(db, audit, now);
-  });
-  if (!st.ok()) return st.error();
-  return outcome;
+  return Act(db_, clock_, agency, conversation, true, audit,
+             [&](Db& db, const ConvRow&, std::int64_t) {
+               db.Prepare(
+                     "UPDATE conversations SET assigned_officer_id = ?1, status = 'officer' "
+                     "WHERE id = ?2")
+                   .Bind(1, officer_id)
+                   .Bind(2, conversation)
+                   .Run();
+             });
 }
 
 core::Result<Outcome> InboxStore::Close(const std::string& agency, std::int64_t conversation,
                                         const Audit& audit) {
-  Outcome outcome = Outcome::kOk;
-  const std::int64_t now = Ms(clock_.Now());
-  auto st = db_.RunWrite([&](Db& db) {
-    auto conv = FindScoped(db, agency, conversation);
-    if (!conv) return void(outcome = Outcome::kNotFound);
-    if (conv->status == "closed") return void(outcome = Outcome::kClosed);
-    db.Prepare("UPDATE conversations SET status = 'closed', closed_at = ?1 WHERE id = ?2")
-        .Bind(1, now)
-        .Bind(2, conversation)
-        .Run();
-    WriteAudit(db, audit, now);
-  });
-  if (!st.ok()) return st.error();
-  return outcome;
+  return Act(
+      db_, clock_, agency, conversation, true, audit,
+      [&](Db& db, const ConvRow&, std::int64_t now) {
+        db.Prepare("UPDATE conversations SET status = 'closed', closed_at = ?1 WHERE id = ?2")
+            .Bind(1, now)
+            .Bind(2, conversation)
+            .Run();
+      });
 }
 
 core::Result<Outcome> InboxStore::HandBack(const std::string& agency, std::int64_t conversation,
                                            const Audit& audit) {
-  Outcome outcome = Outcome::kOk;
-  const std::int64_t now = Ms(clock_.Now());
-  auto st = db_.RunWrite([&](Db& db) {
-    auto conv = FindScoped(db, agency, conversation);
-    if (!conv) return void(outcome = Outcome::kNotFound);
-    if (conv->status == "closed") return void(outcome = Outcome::kClosed);
-    db.Prepare(
-          "UPDATE conversations SET status = 'bot', dialog_state = NULL, "
-          "assigned_officer_id = NULL WHERE id = ?1")
-        .Bind(1, conversation)
-        .Run();
-    WriteAudit(db, audit, now);
-  });
-  if (!st.ok()) return st.error();
-  return outcome;
+  return Act(db_, clock_, agency, conversation, true, audit,
+             [&](Db& db, const ConvRow&, std::int64_t) {
+               db.Prepare(
+                     "UPDATE conversations SET status = 'bot', dialog_state = NULL, "
+                     "assigned_officer_id = NULL WHERE id = ?1")
+                   .Bind(1, conversation)
+                   .Run();
+             });
 }
 
 }  // namespace gw::gateway::inbox
