@@ -115,9 +115,12 @@ core::Result<IntakeResult> Intake::Handle(core::InboundMessage message, const Re
       if (r.rejection) metrics_.CountRefusal(std::string(r.rejection->code_name()));
     }
   }
-  kLog.Debug("turn stored", {{"message", fmt::format("{}", record.inbound)},
-                             {"conversation", std::to_string(receipt->conversation_id)},
-                             {"intent", understanding.intent}});
+  // The fields are built only when they will be written: this runs for every message.
+  if (core::GetLogLevel() <= core::LogLevel::kDebug) {
+    kLog.Debug("turn stored", {{"message", fmt::format("{}", record.inbound)},
+                               {"conversation", std::to_string(receipt->conversation_id)},
+                               {"intent", understanding.intent}});
+  }
   IntakeResult result{std::move(receipt).value(), {}};
   result.rendered_replies = result.receipt.duplicate ? render(result.receipt.replies)
                                                      : std::move(record.outbound_payload);
