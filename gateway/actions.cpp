@@ -103,7 +103,8 @@ ActionResult ActionExecutor::Execute(const dialogs::Action& a, const ActionConte
       break;
   }
   out.kind = a.kind;
-  if (out.status == Status::kFailed && a.kind != ActionKind::kLookupDossier) {
+  if (out.status == Status::kFailed && a.kind != ActionKind::kLookupDossier &&
+      !out.data.contains("permanent")) {
     // Nothing accepted is lost: a request the backend could not take now is kept in the outbox
     // and retried with the same idempotency key; the citizen is told it is queued and why.
     nlohmann::json payload = {{"params", a.params},

@@ -68,7 +68,12 @@ int BackendRetrier::RunOnce() {
     }
     std::vector<core::Reply> replies;
     std::string state;
-    if (outcome.status == Status::kFailed) {
+    if (outcome.status == Status::kFailed && outcome.data.contains("permanent")) {
+      // Retrying a request the backend calls malformed would fail the same way: close it and
+      // tell the citizen (an apology with the hotline; the backend's words are in the log).
+      state = "failed";
+      replies = engine_.DescribeOutcome(outcome);
+    } else if (outcome.status == Status::kFailed) {
       if (now - item.created_at < settings_.max_age) {
         auto next = notifier::DecideRetry(
             settings_.policy, item.attempts + 1,

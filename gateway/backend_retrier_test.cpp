@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include "gateway/actions.hpp"
 #include "gateway/catalog_directory.hpp"
 #include "gateway/store/sqlite_store.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -15,10 +16,16 @@ namespace {
 class ScriptedBackend : public gw::gateway::DossierBackend {
  public:
   bool up = false;
+  bool malformed = false;         // the backend says our request breaks the contract
   std::vector<std::string> keys;  // idempotency keys seen
   ActionOutcome Lookup(const std::string&) override { return {}; }
   ActionOutcome Submit(const std::map<std::string, std::string>&, const std::string& key) override {
     keys.push_back(key);
+    if (malformed) {
+      return {gw::dialogs::ActionKind::kSubmitDossier,
+              ActionOutcome::Status::kFailed,
+              {{"permanent", "1"}}};
+    }
     if (!up) return {gw::dialogs::ActionKind::kSubmitDossier, ActionOutcome::Status::kFailed, {}};
     return {gw::dialogs::ActionKind::kSubmitDossier,
             ActionOutcome::Status::kOk,
@@ -110,4 +117,27 @@ TEST_CASE("a request that never gets through expires and the citizen is told") {
   CHECK(retrier.RunOnce() == 1);
   auto history = (*store)->RecentMessages({gw::core::ChannelKind::kApp, "citizen-x"}, 0, 100);
   CHECK(history->back().text.find("đã bị hủy") != std::string::npos);
+}
+
+TEST_CASE("a request the backend calls malformed is not queued; the citizen gets an apology") {
+  auto catalogs = gw::locales::Catalogs::LoadEmbedded();
+  auto flows = gw::dialogs::Flows::LoadEmbedded();
+  gw::gateway::CatalogDirectory directory({}, catalogs->vi());
+  gw::dialogs::EngineSettings settings;
+  settings.hotline = "1900 0000";
+  gw::dialogs::Engine engine(*flows, catalogs->vi(), directory, settings);
+  ScriptedBackend backend;
+  backend.malformed = true;
+  gw::gateway::ActionExecutor actions(
+      &backend, [](gw::core::TimePoint t, int) { return t; }, 10);
+  gw::core::TurnRecord turn;
+  turn.inbound.sender = "citizen-m";
+  gw::gateway::ActionContext ctx{&turn.inbound, gw::core::FromUnixMillis(0), "caunoi-app-m-3"};
+  auto done = actions.Execute({gw::dialogs::ActionKind::kSubmitDossier, {}}, ctx, turn);
+  CHECK(done.outcome.status == ActionOutcome::Status::kFailed);
+  CHECK_FALSE(turn.pending_request.has_value());  // would fail the same way again
+  auto words = engine.DescribeOutcome(done.outcome);
+  REQUIRE(words.size() == 1);
+  CHECK_FALSE(words[0].rejection.has_value());
+  CHECK(words[0].text.find("1900 0000") != std::string::npos);
 }

@@ -18,6 +18,15 @@ ActionOutcome Failure(ActionKind kind, const core::Error& e, const std::string& 
   ActionOutcome o{kind, Status::kFailed, {{"dossier_code", code}}};
   switch (backends::OutcomeOf(e)) {
     case backends::CallOutcome::kRefused:
+      if (e.code == core::ErrorCode::kInvalidArgument) {
+        // 400: the backend says our request breaks the contract. That is our bug, not a reason a
+        // citizen can act on: log the backend's words, apologise, and do not queue a retry that
+        // would fail the same way.
+        kLog.Error("backend rejected our request as malformed", {{"error", e.message}});
+        o.status = Status::kFailed;
+        o.data["permanent"] = "1";
+        break;
+      }
       // "Not found" is about a dossier only when the call named one (not a submission).
       o.status = e.code == core::ErrorCode::kNotFound && !code.empty() ? Status::kNotFound
                                                                        : Status::kRefused;
