@@ -11,11 +11,14 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libcpp-httplib-dev libcurl4-openssl-dev libsqlite3-dev sqlite3 libicu-dev nlohmann-json3-dev
   libfmt-dev doctest-dev libssl-dev prometheus-cpp-dev libfasttext-dev libsodium-dev
+  libgmime-3.0-dev
 )
 # Tests and benchmarks only.
 if [ "${1:-}" = "--test" ]; then
   # Real servers the tests run on loopback: Kannel with its fake SMSC.
   packages+=(wrk clang-format curl python3 iproute2 kannel kannel-extras)
+  # The e-mail channel's real servers: Dovecot (IMAP + LMTP), an aiosmtpd sink, swaks as a client.
+  packages+=(dovecot-imapd dovecot-lmtpd python3-aiosmtpd swaks)
   # The officer inbox is tested in a real browser (playwright-core comes from npm in test.sh).
   packages+=(chromium)
   command -v npm >/dev/null || packages+=(nodejs npm)
