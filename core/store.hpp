@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/channel.hpp"
 #include "core/result.hpp"
 #include "core/types.hpp"
 
@@ -60,6 +61,9 @@ struct TurnRecord {
   std::optional<TicketRecord> ticket;
   std::optional<PendingBackendRequest> pending_request;
   bool hand_off = false;  // the conversation moves to the officer inbox
+  // For channels that answer by a separate send (SMS, e-mail, Zalo): the replies as one outbound
+  // message, queued in the same transaction as the turn and sent by the dispatcher.
+  std::optional<OutboundMessage> queued_reply;
   // Set by a caller that already looked the provider id up while holding the contact's lock
   // (intake): the writer then skips its own lookup. A provider retry comes from the same contact,
   // so it cannot slip in between.

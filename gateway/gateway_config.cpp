@@ -76,6 +76,8 @@ core::Result<GatewayConfig> ParseGatewayConfig(const nlohmann::json& json) {
   if (c.notifications.enabled && c.notifications.secrets.empty()) {
     errors.Add("notifications.secrets", "at least one secret is needed to accept pushes");
   }
+  auto delivery = notif.Object("delivery");
+  c.notifications.delivery = delivery::ParseDeliveryConfig(delivery);
   notif.Finish();
 
   auto inbox_node = root.Object("inbox");

@@ -10,6 +10,7 @@
 #include "channels/registry.hpp"
 #include "core/log.hpp"
 #include "core/result.hpp"
+#include "gateway/delivery/delivery_config.hpp"
 #include "gateway/http/http_config.hpp"
 #include "gateway/inbox/inbox_config.hpp"
 #include "gateway/store/store_config.hpp"
@@ -21,6 +22,7 @@ struct NotificationsConfig {
   bool enabled = false;
   std::vector<std::string> secrets;     // "whsec_<base64>"; several while one rotates
   std::chrono::seconds tolerance{300};  // replay window
+  delivery::DeliveryConfig delivery;    // how notices reach citizens (and queued replies)
 };
 
 // Facts about the agency that the bot tells citizens (how to reach an officer).

@@ -63,7 +63,7 @@ class Intake::ContactGuard {
 };
 
 core::Result<IntakeResult> Intake::Handle(core::InboundMessage message, const RenderPayload& render,
-                                          std::string content_type) {
+                                          std::string content_type, const QueueReply& queue) {
   // The raw payload stays byte for byte as received; only the text we reason about is normalised.
   message.text = locales::ToNfc(message.text);
   const std::string channel(core::ChannelName(message.channel));
@@ -102,6 +102,10 @@ core::Result<IntakeResult> Intake::Handle(core::InboundMessage message, const Re
   record.duplicate_checked = true;  // FindTurn above, under this contact's lock
   record.outbound_payload = render(record.replies);
   record.outbound_content_type = std::move(content_type);
+  if (queue && !record.replies.empty()) {
+    record.queued_reply = queue(record.inbound, record.replies);
+    record.queued_reply->idempotency_key = "reply-" + ctx.idempotency_key;
+  }
 
   auto receipt = store_.RecordTurn(record);
   if (!receipt.ok()) {
@@ -110,6 +114,7 @@ core::Result<IntakeResult> Intake::Handle(core::InboundMessage message, const Re
     return receipt.error();
   }
   metrics_.CountInbound(channel, receipt->duplicate);
+  if (record.queued_reply && !receipt->duplicate && on_queued_) on_queued_();
   if (!receipt->duplicate) {
     for (const auto& r : receipt->replies) {
       if (r.rejection) metrics_.CountRefusal(std::string(r.rejection->code_name()));

@@ -21,6 +21,11 @@ namespace gw::gateway {
 // Renders replies the way the channel puts them on the wire (for the data-message log).
 using RenderPayload = std::function<std::string(const std::vector<core::Reply>&)>;
 
+// For channels that answer by a separate send (SMS, e-mail, Zalo): the replies as the one message
+// to send back, queued durably with the turn. Its idempotency key is set by intake.
+using QueueReply = std::function<core::OutboundMessage(const core::InboundMessage& inbound,
+                                                       const std::vector<core::Reply>& replies)>;
+
 struct IntakeResult {
   core::TurnReceipt receipt;
   // The replies as the channel rendered them (for a provider retry: the stored replies, rendered
@@ -38,7 +43,11 @@ class Intake {
   // Blocks until the turn is durable (and any backend call made). Thread-safe; turns of one
   // contact are taken one at a time so the dialog state cannot fork.
   core::Result<IntakeResult> Handle(core::InboundMessage message, const RenderPayload& render,
-                                    std::string content_type);
+                                    std::string content_type, const QueueReply& queue = {});
+
+  // Called after a turn that queued a reply is durable (the dispatcher's Wake). Set before
+  // serving; not thread-safe against Handle.
+  void SetOnQueued(std::function<void()> on_queued) { on_queued_ = std::move(on_queued); }
 
  private:
   // One lock per contact with a turn in progress, so one citizen's turns cannot fork the dialog
@@ -54,6 +63,7 @@ class Intake {
   Metrics& metrics_;
   const core::Clock& clock_;
   std::string agency_code_;
+  std::function<void()> on_queued_;
   struct ContactLock {
     std::mutex mu;
     int users = 0;  // guarded by locks_mu_

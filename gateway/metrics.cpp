@@ -51,6 +51,29 @@ Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()) {
                    .Name("caunoi_refusals_total")
                    .Help("Replies that refused something, by reason code")
                    .Register(*registry_);
+  sends_ = &prometheus::BuildCounter()
+                .Name("caunoi_delivery_sends_total")
+                .Help("Send attempts of notices and queued replies, by route and outcome")
+                .Register(*registry_);
+  finished_ = &prometheus::BuildCounter()
+                   .Name("caunoi_deliveries_finished_total")
+                   .Help(
+                       "Notices and queued replies finished, by kind and state "
+                       "(delivered, expired, dead)")
+                   .Register(*registry_);
+}
+
+void Metrics::OnSend(notifier::Route route, core::SendOutcome outcome) {
+  static constexpr const char* kOutcome[] = {"accepted", "retryable", "rejected", "malformed",
+                                             "expired"};
+  sends_
+      ->Add({{"route", std::string(notifier::RouteName(route))},
+             {"outcome", kOutcome[static_cast<int>(outcome)]}})
+      .Increment();
+}
+
+void Metrics::OnFinish(const std::string& kind, const std::string& state) {
+  finished_->Add({{"kind", kind}, {"state", state}}).Increment();
 }
 
 std::string Metrics::Render() const {

@@ -13,11 +13,12 @@
 #include <string>
 #include <unordered_map>
 
+#include "gateway/delivery/dispatcher.hpp"
 #include "gateway/store/group_writer.hpp"
 
 namespace gw::gateway {
 
-class Metrics final : public store::WriterObserver {
+class Metrics final : public store::WriterObserver, public delivery::DispatchObserver {
  public:
   Metrics();
 
@@ -38,6 +39,10 @@ class Metrics final : public store::WriterObserver {
   void CountInbound(const std::string& channel, bool duplicate);
   void CountRefusal(const std::string& reason_code);
 
+  // delivery::DispatchObserver: sends by route and outcome, finished jobs by kind and state.
+  void OnSend(notifier::Route route, core::SendOutcome outcome) override;
+  void OnFinish(const std::string& kind, const std::string& state) override;
+
  private:
   std::shared_ptr<prometheus::Registry> registry_;
   prometheus::Family<prometheus::Counter>* requests_;
@@ -50,6 +55,8 @@ class Metrics final : public store::WriterObserver {
   prometheus::Gauge* write_queue_depth_;
   prometheus::Family<prometheus::Counter>* inbound_;
   prometheus::Family<prometheus::Counter>* refusals_;
+  prometheus::Family<prometheus::Counter>* sends_;
+  prometheus::Family<prometheus::Counter>* finished_;
 };
 
 }  // namespace gw::gateway

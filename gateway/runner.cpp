@@ -10,14 +10,16 @@
 
 #include <fmt/format.h>
 
+#include "channels/sms/sms_factory.hpp"
 #include "core/log.hpp"
 #include "gateway/backend_retrier.hpp"
+#include "gateway/delivery/app_notice_channel.hpp"
+#include "gateway/delivery/dispatcher.hpp"
 #include "gateway/http/routes.hpp"
 #include "gateway/http/server.hpp"
 #include "gateway/inbox/inbox.hpp"
 #include "gateway/intake.hpp"
 #include "gateway/metrics.hpp"
-#include "gateway/notice_dispatcher.hpp"
 #include "gateway/services.hpp"
 #include "gateway/store/sqlite_store.hpp"
 
@@ -87,13 +89,41 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
   }
   Intake intake(**store, *(*services)->engine, *(*services)->understander, *(*services)->actions,
                 metrics, clock, config.agency_code);
+
+  // Outbound: the adapters the dispatcher sends notices and queued replies through.
+  delivery::DeliveryStore deliveries(**store, config.agency_code);
+  std::map<core::ChannelKind, core::Channel*> senders;
+  delivery::AppNoticeChannel app_sender(**store, clock);
+  if (config.channels.app.enabled) senders[core::ChannelKind::kApp] = &app_sender;
+  auto sms_sender = channels::sms::MakeSmsChannel(config.channels.sms, clock);
+  if (sms_sender) senders[core::ChannelKind::kSms] = sms_sender.get();
+  const auto& delivery_config = config.notifications.delivery;
+  auto dispatch = delivery_config.dispatcher;
+  // Receipts are awaited only where they come: SMS through Kannel with a dlr-url.
+  const auto& kannel = config.channels.sms.kannel;
+  const bool sms_receipts = sms_sender && kannel && !kannel->dlr_url.empty() &&
+                            config.channels.sms.send_via == channels::sms::SmsSender::kKannel;
+  if (!sms_receipts) dispatch.policy.fallback.receipt_timeout.erase(notifier::Route::kSms);
+  delivery::NoticeComposer composer(
+      (*services)->catalogs, (*services)->catalog,
+      delivery::ComposerSettings{config.default_locale, config.agency.agency_name,
+                                 delivery_config.sms});
+  delivery::Dispatcher dispatcher(deliveries, senders, composer, clock, dispatch, &metrics);
+  auto wake = [&dispatcher] { dispatcher.Wake(); };
+  intake.SetOnQueued(wake);
+
   http::HttpServer server(config.http, metrics);
   http::RegisterOpsRoutes(server, **store, metrics);
   if (config.channels.app.enabled) {
     http::RegisterAppRoutes(server, intake, **store, config.channels.app, clock);
   }
+  if (kannel) {
+    http::RegisterKannelRoutes(server, intake, deliveries, *kannel,
+                               (*services)->catalogs.For(config.default_locale), wake, clock);
+  }
   if (config.notifications.enabled) {
-    http::RegisterNotificationRoutes(server, **store, config.notifications, clock);
+    http::RegisterNotificationRoutes(server, **store, deliveries, config.notifications, wake,
+                                     clock);
   }
   if (config.web_chat) http::RegisterWebRoutes(server);
   auto officer_inbox = inbox::Inbox::Create(config.inbox, **store, (*services)->catalogs,
@@ -111,16 +141,7 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
                                                clock, RetrierSettings{});
     retrier->Start();
   }
-  NoticeDispatcher notices(**store, *(*services)->engine, (*services)->catalog, clock);
-  std::atomic<bool> notices_stop{false};
-  std::thread notices_thread([&] {
-    // Notices are few next to messages: a short poll keeps delivery prompt at no real cost.
-    while (!notices_stop) {
-      notices.RunOnce();
-      for (int i = 0; i < 10 && !notices_stop; ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-  });
+  dispatcher.Start();
 
   auto port = server.Bind();
   if (!port.ok()) {
@@ -144,8 +165,7 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
   pthread_kill(signal_thread.native_handle(), SIGTERM);
   signal_thread.join();
   if (retrier) retrier->Stop();
-  notices_stop = true;
-  notices_thread.join();
+  dispatcher.Stop();
   (*store)->Close();
   kLog.Info("stopped; the store is flushed");
   return 0;

@@ -22,15 +22,28 @@ std::string Sha256Hex(std::string_view body) {
 
 }  // namespace
 
+nlohmann::json LegJson(const delivery::LegView& leg) {
+  nlohmann::json j = {{"route", leg.route},       {"state", leg.state},
+                      {"attempts", leg.attempts}, {"round", leg.round},
+                      {"receipt", leg.receipt},   {"possible_duplicate", leg.possible_duplicate}};
+  if (!leg.last_outcome.empty()) j["last_outcome"] = leg.last_outcome;
+  if (!leg.detail.empty()) j["detail"] = leg.detail;
+  if (leg.last_attempt_at) j["last_attempt_at"] = core::FormatTimestamp(*leg.last_attempt_at);
+  return j;
+}
+
 void RegisterNotificationRoutes(HttpServer& server, core::NotificationStore& notifications,
-                                const NotificationsConfig& config, const core::Clock& clock) {
+                                delivery::DeliveryStore& deliveries,
+                                const NotificationsConfig& config, std::function<void()> wake,
+                                const core::Clock& clock) {
   std::vector<std::string> keys;
   for (const auto& s : config.secrets) {
     if (auto k = backends::ParseWebhookSecret(s)) keys.push_back(*k);
   }
   const std::string path = "/api/v1/notifications";
   server.Route(
-      "POST", path, path, [&, keys, config](const httplib::Request& req, httplib::Response& res) {
+      "POST", path, path,
+      [&, keys, config, wake](const httplib::Request& req, httplib::Response& res) {
         const std::string id = req.get_header_value("webhook-id");
         const std::string ts = req.get_header_value("webhook-timestamp");
         const std::string sig = req.get_header_value("webhook-signature");
@@ -52,6 +65,7 @@ void RegisterNotificationRoutes(HttpServer& server, core::NotificationStore& not
         auto receipt =
             notifications.RecordNotification(id, Sha256Hex(req.body), req.body, clock.Now());
         if (!receipt.ok()) return SendError(res, receipt.error());
+        if (!receipt->duplicate && wake) wake();
         res.status = 202;
         res.set_content(nlohmann::json{{"notification_id", receipt->public_id}}.dump(),
                         "application/json");
@@ -74,9 +88,11 @@ void RegisterNotificationRoutes(HttpServer& server, core::NotificationStore& not
                                        {"dossier_code", payload.value("dossier_code", "")},
                                        {"status", payload.value("status", "")}};
                  if (v.finished_at) out["finished_at"] = core::FormatTimestamp(*v.finished_at);
+                 if (!v.detail.empty()) out["detail"] = v.detail;
+                 auto legs = deliveries.Legs(v.public_id);
+                 if (!legs.ok()) return SendError(res, legs.error());
                  nlohmann::json channels = nlohmann::json::array();
-                 if (v.state == "delivered")
-                   channels.push_back({{"channel", "app"}, {"state", "delivered"}});
+                 for (const auto& leg : *legs) channels.push_back(LegJson(leg));
                  out["deliveries"] = channels;
                  res.set_content(out.dump(), "application/json");
                });

@@ -207,6 +207,29 @@ CREATE INDEX conversations_agency ON conversations(agency_code, last_message_at)
 CREATE INDEX audit_log_officer ON audit_log(officer_id, at);
 )sql";
 
+
+// The notifier's deliveries: one row per route tried for a notice or a queued reply ("leg"),
+// with what the pure dispatch policy needs to decide again after a restart, and the marks that
+// make a crash visible (an attempt still in flight when the process died may have reached the
+// provider). A resend by an officer starts a new round of legs; the old ones stay as history.
+constexpr std::string_view kV6 = R"sql(
+ALTER TABLE deliveries ADD COLUMN round INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE deliveries ADD COLUMN last_attempt_at INTEGER;
+ALTER TABLE deliveries ADD COLUMN accepted_at INTEGER;
+ALTER TABLE deliveries ADD COLUMN receipt TEXT NOT NULL DEFAULT 'none';
+ALTER TABLE deliveries ADD COLUMN retry_after_ms INTEGER;
+ALTER TABLE deliveries ADD COLUMN in_flight INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE deliveries ADD COLUMN possible_duplicate INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX deliveries_outbox ON deliveries(outbox_id, round, id);
+ALTER TABLE outbox ADD COLUMN round INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN round_started_at INTEGER;
+ALTER TABLE outbox ADD COLUMN agency_code TEXT;
+CREATE INDEX outbox_due ON outbox(state, kind, next_attempt_at);
+CREATE UNIQUE INDEX messages_out_key ON messages(channel, provider_message_id)
+  WHERE direction = 'out' AND provider_message_id IS NOT NULL;
+)sql";
+
+
 }  // namespace
 
 const std::vector<Migration>& SqliteMigrations() {
@@ -219,6 +242,7 @@ const std::vector<Migration>& SqliteMigrations() {
       {3, "outbox retry bookkeeping", kV3},
       {4, "public ids of outbox items", kV4},
       {5, "officer inbox notes and indexes", kV5},
+      {6, "notifier deliveries: legs, rounds, receipts, in-flight marks", kV6},
   };
   return kMigrations;
 }

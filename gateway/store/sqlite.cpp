@@ -51,6 +51,7 @@ bool Stmt::Step() {
 void Stmt::Run() {
   while (Step()) {
   }
+  Reset();  // ready to bind again, so a loop can reuse the statement
 }
 
 void Stmt::Reset() {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/log.hpp"
+#include "gateway/delivery/outbound_codec.hpp"
 #include "gateway/store/migrations.hpp"
 
 namespace gw::gateway::store {
@@ -158,6 +159,18 @@ void WriteEffects(Db& db, const core::TurnRecord& t, const core::TurnReceipt& r,
                                                 : t.ticket->dossier_code)
         .Bind(7, now)
         .Bind(8, core::ToUnixMillis(t.ticket->due_at))
+        .Run();
+  }
+  if (t.queued_reply) {
+    // Sent by the dispatcher; queued with the turn, so an answer is never stored but unsent.
+    db.Prepare(
+          "INSERT INTO outbox (kind, idempotency_key, request_hash, payload, state, created_at, "
+          "agency_code) VALUES ('reply', ?1, ?1, ?2, 'pending', ?3, ?4) "
+          "ON CONFLICT (idempotency_key) DO NOTHING")
+        .Bind(1, t.queued_reply->idempotency_key)
+        .Bind(2, delivery::EncodeOutbound(*t.queued_reply))
+        .Bind(3, now)
+        .Bind(4, t.agency_code.empty() ? std::optional<std::string>() : t.agency_code)
         .Run();
   }
   if (t.pending_request) {
@@ -474,6 +487,44 @@ core::Status SqliteStore::FinishOutbox(std::int64_t id, const std::string& state
           .Bind(7, at)
           .Run();
     }
+    db.Prepare("UPDATE conversations SET last_message_at = ?1 WHERE id = ?2")
+        .Bind(1, at)
+        .Bind(2, conversation)
+        .Run();
+  });
+}
+
+core::Status SqliteStore::AppendNotice(const core::Contact& to, const std::string& text,
+                                       const std::string& key, const std::string& payload,
+                                       core::TimePoint now) {
+  return writer_->Submit([&](Db& db) {
+    const std::string channel(core::ChannelName(to.channel));
+    Stmt& seen = db.Prepare(
+        "SELECT 1 FROM messages WHERE channel = ?1 AND provider_message_id = ?2 "
+        "AND direction = 'out'");
+    seen.Bind(1, channel).Bind(2, key);
+    const bool done = seen.Step();
+    seen.Reset();
+    if (done) return;
+    core::InboundMessage as_contact;
+    as_contact.channel = to.channel;
+    as_contact.sender = to.address;
+    as_contact.received_at = now;
+    auto [contact_id, citizen_id] = UpsertContact(db, as_contact);
+    const std::int64_t conversation = OpenConversation(db, contact_id, citizen_id, as_contact);
+    const std::int64_t at = core::ToUnixMillis(now);
+    std::int64_t seq = AppendToLog(db, LogEntry{"out", channel, "caunoi", "caunoi", to.address, at,
+                                                at, "application/json", payload});
+    db.Prepare(
+          "INSERT INTO messages (conversation_id, direction, channel, provider_message_id, text, "
+          "log_seq, at) VALUES (?1, 'out', ?2, ?3, ?4, ?5, ?6)")
+        .Bind(1, conversation)
+        .Bind(2, channel)
+        .Bind(3, key)
+        .Bind(4, text)
+        .Bind(5, seq)
+        .Bind(6, at)
+        .Run();
     db.Prepare("UPDATE conversations SET last_message_at = ?1 WHERE id = ?2")
         .Bind(1, at)
         .Bind(2, conversation)

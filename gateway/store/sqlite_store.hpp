@@ -49,6 +49,13 @@ class SqliteStore final : public core::ConversationStore,
                             const std::vector<core::Reply>& replies, const std::string& payload,
                             core::TimePoint now) override;
 
+  // Appends a message from the gateway (a status notice) to the open conversation of `to` and to
+  // the data-message log, once per `key`: another call with the same key changes nothing and
+  // succeeds (the app channel's "provider" deduplicates by the notifier's idempotency key).
+  core::Status AppendNotice(const core::Contact& to, const std::string& text,
+                            const std::string& key, const std::string& payload,
+                            core::TimePoint now);
+
   core::Result<VerifyReport> VerifyMessageLog(const std::optional<LogHead>& expect_head);
   std::size_t WriteQueueDepth() const { return writer_->QueueDepth(); }
 
