@@ -19,9 +19,14 @@ void ParseSms(core::ConfigNode& node, ChannelsConfig& out) {
   out.sms = sms::ParseSmsConfig(node);
 }
 
+void ParseEmail(core::ConfigNode& node, ChannelsConfig& out) {
+  out.email = email::ParseEmailConfig(node);
+}
+
 constexpr Entry kEntries[] = {
     {"app", &ParseApp},
     {"sms", &ParseSms},
+    {"email", &ParseEmail},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "channels/app/app_config.hpp"
+#include "channels/email/email_config.hpp"
 #include "channels/sms/sms_config.hpp"
 #include "core/config_reader.hpp"
 
@@ -16,6 +17,7 @@ namespace gw::channels {
 struct ChannelsConfig {
   app::AppConfig app;
   sms::SmsConfig sms;
+  email::EmailConfig email;
   std::vector<std::string> configured;  // kinds present in the config, in file order
 };
 

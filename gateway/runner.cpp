@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "channels/email/email_channel.hpp"
+#include "channels/email/imap_poller.hpp"
 #include "channels/sms/sms_factory.hpp"
 #include "core/log.hpp"
 #include "gateway/backend_retrier.hpp"
@@ -19,8 +21,10 @@
 #include "gateway/http/server.hpp"
 #include "gateway/inbox/inbox.hpp"
 #include "gateway/intake.hpp"
+#include "gateway/mail_intake.hpp"
 #include "gateway/metrics.hpp"
 #include "gateway/services.hpp"
+#include "gateway/store/mail_cursor_store.hpp"
 #include "gateway/store/sqlite_store.hpp"
 
 namespace gw::gateway {
@@ -97,6 +101,12 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
   if (config.channels.app.enabled) senders[core::ChannelKind::kApp] = &app_sender;
   auto sms_sender = channels::sms::MakeSmsChannel(config.channels.sms, clock);
   if (sms_sender) senders[core::ChannelKind::kSms] = sms_sender.get();
+  const auto& email = config.channels.email;
+  std::unique_ptr<channels::email::EmailChannel> email_sender;
+  if (email.enabled && email.smtp) {
+    email_sender = std::make_unique<channels::email::EmailChannel>(*email.smtp, clock);
+    senders[core::ChannelKind::kEmail] = email_sender.get();
+  }
   const auto& delivery_config = config.notifications.delivery;
   auto dispatch = delivery_config.dispatcher;
   // Receipts are awaited only where they come: SMS through Kannel with a dlr-url.
@@ -142,6 +152,19 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
     retrier->Start();
   }
   dispatcher.Start();
+  // Inbound mail: the agency's mailbox, polled.
+  store::SqliteMailCursorStore mail_cursors(**store);
+  std::unique_ptr<channels::email::ImapPoller> poller;
+  std::unique_ptr<MailIntake> mail_intake;
+  if (email.enabled && email.imap) {
+    poller =
+        std::make_unique<channels::email::ImapPoller>(*email.imap, email.attachments, mail_cursors);
+    const std::string mailbox = email.smtp ? email.smtp->from_address : email.imap->server.username;
+    mail_intake = std::make_unique<MailIntake>(*poller, intake,
+                                               (*services)->catalogs.For(config.default_locale),
+                                               mailbox, email.imap->poll_interval, clock);
+    mail_intake->Start();
+  }
 
   auto port = server.Bind();
   if (!port.ok()) {
@@ -165,6 +188,7 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
   pthread_kill(signal_thread.native_handle(), SIGTERM);
   signal_thread.join();
   if (retrier) retrier->Stop();
+  if (mail_intake) mail_intake->Stop();
   dispatcher.Stop();
   (*store)->Close();
   kLog.Info("stopped; the store is flushed");

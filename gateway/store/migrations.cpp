@@ -212,6 +212,7 @@ CREATE INDEX audit_log_officer ON audit_log(officer_id, at);
 // with what the pure dispatch policy needs to decide again after a restart, and the marks that
 // make a crash visible (an attempt still in flight when the process died may have reached the
 // provider). A resend by an officer starts a new round of legs; the old ones stay as history.
+// And where the e-mail channel's IMAP poller stands in each mailbox (UIDVALIDITY, last UID).
 constexpr std::string_view kV6 = R"sql(
 ALTER TABLE deliveries ADD COLUMN round INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE deliveries ADD COLUMN last_attempt_at INTEGER;
@@ -227,6 +228,12 @@ ALTER TABLE outbox ADD COLUMN agency_code TEXT;
 CREATE INDEX outbox_due ON outbox(state, kind, next_attempt_at);
 CREATE UNIQUE INDEX messages_out_key ON messages(channel, provider_message_id)
   WHERE direction = 'out' AND provider_message_id IS NOT NULL;
+CREATE TABLE mail_cursors (
+  mailbox TEXT PRIMARY KEY,
+  uidvalidity INTEGER NOT NULL,
+  last_uid INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
 )sql";
 
 
@@ -242,7 +249,7 @@ const std::vector<Migration>& SqliteMigrations() {
       {3, "outbox retry bookkeeping", kV3},
       {4, "public ids of outbox items", kV4},
       {5, "officer inbox notes and indexes", kV5},
-      {6, "notifier deliveries: legs, rounds, receipts, in-flight marks", kV6},
+      {6, "notifier deliveries: legs, rounds, receipts, in-flight marks; mail cursors", kV6},
   };
   return kMigrations;
 }
