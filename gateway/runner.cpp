@@ -136,14 +136,16 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
                                      clock);
   }
   if (config.web_chat) http::RegisterWebRoutes(server);
-  auto officer_inbox = inbox::Inbox::Create(config.inbox, **store, (*services)->catalogs,
-                                            config.agency.agency_name, clock);
+  auto officer_inbox =
+      inbox::Inbox::Create(config.inbox, **store, (*services)->catalogs, config.agency.agency_name,
+                           (*services)->calendar, clock);
   if (!officer_inbox.ok()) {
     kLog.Error("cannot start the inbox", {{"error", officer_inbox.error().message}});
     fmt::print(stderr, "caunoi: {}\n", officer_inbox.error().message);
     return 1;
   }
   inbox::RegisterInboxRoutes(server, **officer_inbox);
+  (*officer_inbox)->Start();  // SLA escalation pass (inbox: periodic work)
 
   std::unique_ptr<BackendRetrier> retrier;
   if ((*services)->backend) {
@@ -190,6 +192,7 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
   if (retrier) retrier->Stop();
   if (mail_intake) mail_intake->Stop();
   dispatcher.Stop();
+  (*officer_inbox)->Stop();
   (*store)->Close();
   kLog.Info("stopped; the store is flushed");
   return 0;

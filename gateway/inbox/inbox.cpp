@@ -3,12 +3,26 @@
 
 #include <fmt/format.h>
 
+#include "core/log.hpp"
+#include "gateway/inbox/canned.hpp"
+
 namespace gw::gateway::inbox {
+namespace {
+
+const core::Logger kLog("gateway.inbox");
+
+SlaPolicy PolicyOf(const InboxConfig& c) {
+  return SlaPolicy{std::chrono::duration_cast<std::chrono::seconds>(c.sla_first_response),
+                   c.sla_resolution_days};
+}
+
+}  // namespace
 
 Inbox::Inbox(const InboxConfig& config, store::SqliteStore& db, const locales::Catalogs& catalogs,
-             std::string agency_name, const core::Clock& clock)
+             std::string agency_name, const routing::Calendar& calendar, const core::Clock& clock)
     : config_(config),
-      store_(db, clock),
+      sla_(calendar, PolicyOf(config)),
+      store_(db, clock, sla_),
       catalogs_(catalogs),
       agency_name_(std::move(agency_name)),
       clock_(clock),
@@ -16,12 +30,11 @@ Inbox::Inbox(const InboxConfig& config, store::SqliteStore& db, const locales::C
       throttle_(clock,
                 ThrottleSettings{config.max_failures, config.lockout_base, config.lockout_max}) {}
 
-core::Result<std::unique_ptr<Inbox>> Inbox::Create(const InboxConfig& config,
-                                                   store::SqliteStore& db,
-                                                   const locales::Catalogs& catalogs,
-                                                   std::string agency_name,
-                                                   const core::Clock& clock) {
-  std::unique_ptr<Inbox> inbox(new Inbox(config, db, catalogs, std::move(agency_name), clock));
+core::Result<std::unique_ptr<Inbox>> Inbox::Create(
+    const InboxConfig& config, store::SqliteStore& db, const locales::Catalogs& catalogs,
+    std::string agency_name, const routing::Calendar& calendar, const core::Clock& clock) {
+  std::unique_ptr<Inbox> inbox(
+      new Inbox(config, db, catalogs, std::move(agency_name), calendar, clock));
   if (!config.enabled) return inbox;
   if (!InitCrypto()) {
     return core::MakeError(core::ErrorCode::kInternal, "cannot start libsodium");
@@ -94,6 +107,100 @@ std::string Inbox::RejectionText(core::ReasonCode code, const std::string& offic
   std::string text = catalogs_.vi().Format(key, args);
   if (text.find(officer_text) == std::string::npos) text += "\n" + officer_text;
   return text;
+}
+
+}  // namespace gw::gateway::inbox
+
+namespace gw::gateway::inbox {
+
+Inbox::~Inbox() {
+  Stop();
+}
+
+void Inbox::Start() {
+  if (!config_.enabled || bg_thread_.joinable()) return;
+  bg_thread_ = std::thread([this] { RunBackground(); });
+}
+
+void Inbox::Stop() {
+  {
+    std::lock_guard lock(bg_mu_);
+    bg_stop_ = true;
+  }
+  bg_cv_.notify_all();
+  if (bg_thread_.joinable()) bg_thread_.join();
+}
+
+void Inbox::RunBackground() {
+  std::unique_lock lock(bg_mu_);
+  // The first pass comes one interval after the start, like every later one.
+  while (!bg_cv_.wait_for(lock, config_.sla_check_interval, [this] { return bg_stop_; })) {
+    lock.unlock();
+    try {
+      if (auto r = EscalateOverdue(clock_.Now()); !r.ok()) {
+        kLog.Warn("SLA escalation pass failed; retrying at the next one",
+                  {{"error", r.error().message}});
+      }
+    } catch (const std::exception& e) {
+      kLog.Error("SLA escalation pass threw", {{"error", e.what()}});
+    }
+    lock.lock();
+  }
+}
+
+core::Result<std::vector<Escalation>> Inbox::EscalateOverdue(core::TimePoint now) {
+  auto escalated = store_.EscalateOverdue(now);
+  if (!escalated.ok()) return escalated;
+  for (const Escalation& e : *escalated) {
+    nlohmann::json data{{"conversation_id", e.conversation_id}, {"kind", e.kind}};
+    if (e.ticket_id != 0) data["ticket_id"] = e.ticket_id;
+    Publish(LiveEvent{0, e.agency_code, true, "escalation", std::move(data)});
+  }
+  if (!escalated->empty()) {
+    kLog.Info("SLA breaches escalated to supervisors",
+              {{"count", std::to_string(escalated->size())}});
+  }
+  return escalated;
+}
+
+void Inbox::Publish(LiveEvent event) {
+  std::lock_guard lock(live_mu_);
+  event.seq = ++live_seq_;
+  live_.push_back(std::move(event));
+  while (live_.size() > kMaxLiveEvents) live_.pop_front();
+}
+
+std::vector<LiveEvent> Inbox::LiveEventsAfter(std::int64_t seq, const Session& session) {
+  std::vector<LiveEvent> out;
+  const bool supervisor = session.role == "supervisor" || session.role == "admin";
+  std::lock_guard lock(live_mu_);
+  for (const LiveEvent& e : live_) {
+    if (e.seq <= seq || e.agency_code != session.agency_code) continue;
+    if (e.supervisors_only && !supervisor) continue;
+    out.push_back(e);
+  }
+  return out;
+}
+
+std::int64_t Inbox::LatestLiveSeq() {
+  std::lock_guard lock(live_mu_);
+  return live_seq_;
+}
+
+core::Result<std::optional<nlohmann::json>> Inbox::PreviewCanned(const Session& session,
+                                                                 std::int64_t conversation,
+                                                                 std::int64_t canned_id) {
+  auto body = store_.CannedBody(session.agency_code, canned_id);
+  if (!body.ok()) return body.error();
+  if (!*body) return std::optional<nlohmann::json>();
+  auto ctx = store_.Context(session.agency_code, conversation);
+  if (!ctx.ok()) return ctx.error();
+  if (!*ctx) return std::optional<nlohmann::json>();
+  const Rendered r = RenderCanned(**body, {{"ten_cong_dan", (*ctx)->citizen_name},
+                                           {"ma_ho_so", (*ctx)->dossier_code},
+                                           {"ten_can_bo", session.display_name},
+                                           {"ten_co_quan", agency_name_}});
+  return std::optional<nlohmann::json>(nlohmann::json{{"text", r.text}, {"unfilled", r.unfilled}});
 }
 
 }  // namespace gw::gateway::inbox

@@ -3,8 +3,15 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/clock.hpp"
 #include "core/rejection.hpp"
@@ -13,18 +20,44 @@
 #include "gateway/inbox/auth.hpp"
 #include "gateway/inbox/inbox_config.hpp"
 #include "gateway/inbox/inbox_store.hpp"
+#include "gateway/inbox/sla.hpp"
 #include "locales/catalog.hpp"
+#include "routing/calendar.hpp"
 
 namespace gw::gateway::inbox {
+
+// An event for the live streams (GET events) that is not a stored message: SLA escalations.
+struct LiveEvent {
+  std::int64_t seq = 0;
+  std::string agency_code;
+  bool supervisors_only = false;  // supervisors and admins of the agency
+  std::string type;               // the SSE event name
+  nlohmann::json data;
+};
 
 class Inbox {
  public:
   // Seeds the configured officers (hashing their passwords) when the inbox is enabled.
-  static core::Result<std::unique_ptr<Inbox>> Create(const InboxConfig& config,
-                                                     store::SqliteStore& db,
-                                                     const locales::Catalogs& catalogs,
-                                                     std::string agency_name,
-                                                     const core::Clock& clock);
+  // `catalogs`, `calendar`, `db` and `clock` must outlive the inbox.
+  static core::Result<std::unique_ptr<Inbox>> Create(
+      const InboxConfig& config, store::SqliteStore& db, const locales::Catalogs& catalogs,
+      std::string agency_name, const routing::Calendar& calendar, const core::Clock& clock);
+  ~Inbox();
+
+  // Starts the background pass (SLA escalation every config().sla_check_interval); Stop() ends
+  // it and is idempotent. Nothing runs when the inbox is disabled.
+  void Start();
+  void Stop();
+  // One escalation pass at `now` (the background thread calls it with the clock's time): marks
+  // each new SLA breach escalated once, audits it, and pushes an "escalation" event to the
+  // agency's supervisors' live streams.
+  core::Result<std::vector<Escalation>> EscalateOverdue(core::TimePoint now);
+
+  // Live events after `seq` that `session` may see (its agency; supervisors-only ones for
+  // supervisors and admins). Bounded: only the newest kMaxLiveEvents are kept.
+  static constexpr std::size_t kMaxLiveEvents = 1000;
+  std::vector<LiveEvent> LiveEventsAfter(std::int64_t seq, const Session& session);
+  std::int64_t LatestLiveSeq();
 
   struct LoginOk {
     std::string session_id;
@@ -44,7 +77,14 @@ class Inbox {
   // officer's words, which fill the reason's slot when it has one and follow it otherwise.
   std::string RejectionText(core::ReasonCode code, const std::string& officer_text) const;
 
+  // A canned reply filled in for a conversation: 404-like nullopt when either is not the
+  // agency's. {"text", "unfilled": [names without a value]}.
+  core::Result<std::optional<nlohmann::json>> PreviewCanned(const Session& session,
+                                                            std::int64_t conversation,
+                                                            std::int64_t canned_id);
+
   const InboxConfig& config() const { return config_; }
+  const SlaClock& sla() const { return sla_; }
   InboxStore& store() { return store_; }
   const core::Clock& clock() const { return clock_; }
   // Live event streams now open; bounded by config().max_event_streams.
@@ -52,9 +92,12 @@ class Inbox {
 
  private:
   Inbox(const InboxConfig& config, store::SqliteStore& db, const locales::Catalogs& catalogs,
-        std::string agency_name, const core::Clock& clock);
+        std::string agency_name, const routing::Calendar& calendar, const core::Clock& clock);
+  void Publish(LiveEvent event);
+  void RunBackground();
 
   InboxConfig config_;
+  SlaClock sla_;
   InboxStore store_;
   const locales::Catalogs& catalogs_;
   std::string agency_name_;
@@ -63,6 +106,15 @@ class Inbox {
   LoginThrottle throttle_;
   std::string dummy_hash_;  // verified against for unknown usernames, so timing tells nothing
   std::atomic<int> event_streams_{0};
+
+  std::mutex live_mu_;
+  std::deque<LiveEvent> live_;
+  std::int64_t live_seq_ = 0;
+
+  std::mutex bg_mu_;
+  std::condition_variable bg_cv_;
+  bool bg_stop_ = false;
+  std::thread bg_thread_;
 };
 
 // /inbox (the web UI) and /api/v1/inbox/... ; does nothing when the inbox is disabled.

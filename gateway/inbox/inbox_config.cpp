@@ -18,6 +18,11 @@ InboxConfig ParseInboxConfig(core::ConfigNode& node) {
   c.secure_cookie = node.Bool("secure_cookie", false);
   c.max_event_streams = static_cast<int>(node.Int("max_event_streams", 8, 1, 256));
   c.event_stream_lifetime = node.Duration("event_stream_lifetime", 15s, 1s, 10min);
+  auto sla = node.Object("sla");
+  c.sla_first_response = sla.Duration("first_response", 4h, 1min, 40h);
+  c.sla_resolution_days = static_cast<int>(sla.Int("resolution_days", 3, 1, 60));
+  c.sla_check_interval = sla.Duration("check_interval", 1min, 1s, 1h);
+  sla.Finish();
   std::set<std::string> seen;
   node.ObjectArray("officers", [&](core::ConfigNode& o) {
     SeedOfficer s;

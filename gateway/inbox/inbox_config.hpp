@@ -33,6 +33,11 @@ struct InboxConfig {
   // one lasts before the browser reconnects (bounds shutdown time).
   int max_event_streams = 8;
   std::chrono::milliseconds event_stream_lifetime{std::chrono::seconds(15)};
+  // SLA clocks on the working-day calendar (office time): first officer answer and resolution
+  // of a conversation handed to officers; how often the escalation pass runs.
+  std::chrono::milliseconds sla_first_response{std::chrono::hours(4)};
+  int sla_resolution_days = 3;
+  std::chrono::milliseconds sla_check_interval{std::chrono::minutes(1)};
 };
 
 // Parses the "inbox" object; errors go to node.errors(). The caller calls node.Finish().

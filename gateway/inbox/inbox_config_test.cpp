@@ -48,5 +48,23 @@ TEST_CASE("an enabled inbox needs an officer") {
   CHECK(errors[0] == "inbox.officers: at least one officer is needed");
 }
 
+TEST_CASE("SLA settings: defaults, values and bounds") {
+  InboxConfig c;
+  CHECK(Parse(R"({"enabled": false})", &c).empty());
+  CHECK(c.sla_first_response == std::chrono::hours(4));
+  CHECK(c.sla_resolution_days == 3);
+  CHECK(c.sla_check_interval == std::chrono::minutes(1));
+  CHECK(Parse(R"({"sla": {"first_response": "2h", "resolution_days": 5, "check_interval": "10s"}})",
+              &c)
+            .empty());
+  CHECK(c.sla_first_response == std::chrono::hours(2));
+  CHECK(c.sla_resolution_days == 5);
+  CHECK(c.sla_check_interval == std::chrono::seconds(10));
+  auto errors = Parse(R"({"sla": {"resolution_days": 0, "speed": 1}})");
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].starts_with("inbox.sla.resolution_days: expected an integer 1..60"));
+  CHECK(errors[1] == "inbox.sla.speed: unknown key");
+}
+
 }  // namespace
 }  // namespace gw::gateway::inbox

@@ -151,11 +151,14 @@ void RegisterEventRoutes(http::HttpServer& server, Inbox& inbox) {
         }
         struct State {
           std::int64_t last_id;
+          std::int64_t live_seq;
           core::TimePoint until;
           bool started = false;
         };
         auto state = std::make_shared<State>(
-            State{*start, inbox.clock().Now() + inbox.config().event_stream_lifetime});
+            State{*start, inbox.LatestLiveSeq(),
+                  inbox.clock().Now() + inbox.config().event_stream_lifetime});
+        const Session session = s;
         const std::string session_id = *CookieValue(req, kSessionCookie);
         const std::string agency = s.agency_code;
         res.set_header("Cache-Control", "no-store");
@@ -164,7 +167,7 @@ void RegisterEventRoutes(http::HttpServer& server, Inbox& inbox) {
         // writer, and costs one indexed query per open stream.
         res.set_chunked_content_provider(
             "text/event-stream",
-            [&inbox, state, session_id, agency](std::size_t, httplib::DataSink& sink) {
+            [&inbox, state, session_id, agency, session](std::size_t, httplib::DataSink& sink) {
               if (!state->started) {
                 state->started = true;
                 const std::string hello = "retry: 2000\nevent: ready\ndata: {}\n\n";
@@ -182,6 +185,11 @@ void RegisterEventRoutes(http::HttpServer& server, Inbox& inbox) {
               for (const auto& m : *fresh) {
                 state->last_id = m["message_id"].template get<std::int64_t>();
                 out += "event: message\ndata: " + m.dump() + "\n\n";
+              }
+              // SLA escalations (supervisors and admins only; LiveEventsAfter filters).
+              for (const LiveEvent& e : inbox.LiveEventsAfter(state->live_seq, session)) {
+                state->live_seq = e.seq;
+                out += "event: " + e.type + "\ndata: " + e.data.dump() + "\n\n";
               }
               if (out.empty()) out = ": keep-alive\n\n";
               return sink.write(out.data(), out.size());

@@ -1,12 +1,15 @@
 // The inbox API over HTTP: /api/v1/inbox/... Each handler authenticates, checks CSRF on writes,
 // parses, calls the Inbox, maps the outcome. Another agency's conversation answers 404, exactly
 // like one that does not exist, so the API does not confirm what it will not show.
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "gateway/http/errors.hpp"
+#include "gateway/inbox/canned.hpp"
+#include "gateway/inbox/dashboard.hpp"
 #include "gateway/inbox/inbox.hpp"
 #include "gateway/inbox/inbox_http.hpp"
 
@@ -31,6 +34,14 @@ std::optional<std::int64_t> ParseId(const std::string& s) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size() || v < 0) return std::nullopt;
   return v;
+}
+
+// A path id: a number too large for int64 names nothing, like an unknown id (404).
+std::optional<std::int64_t> PathId(const httplib::Request& req, std::size_t i,
+                                   httplib::Response& res) {
+  auto id = ParseId(req.matches[i]);
+  if (!id) SendError(res, Err(core::ErrorCode::kNotFound, "no such item"));
+  return id;
 }
 
 Audit AuditFor(const Session& s, std::string action, std::int64_t conversation,
@@ -144,6 +155,132 @@ void RejectRoute(const httplib::Request& req, httplib::Response& res, Inbox& inb
                        AuditFor(s, "reject", id, req, "reason:" + name)));
 }
 
+// Admins see every agency; supervisors their own.
+std::optional<std::string> DashboardScope(const Session& s) {
+  if (s.role == "admin") return std::nullopt;
+  return s.agency_code;
+}
+
+bool IsSupervisor(const Session& s) {
+  return s.role == "supervisor" || s.role == "admin";
+}
+
+// {"title","body"} of a canned reply; 422 naming the unknown variables.
+bool ParseCanned(httplib::Response& res, const Json& body, std::string& title, std::string& text) {
+  auto t = TextField(body, "title");
+  if (!t.ok()) return SendError(res, t.error()), false;
+  if (t->size() > 120) {
+    return SendError(res, Err(core::ErrorCode::kInvalidArgument, "title: at most 120 bytes")),
+           false;
+  }
+  auto b = TextField(body, "body");
+  if (!b.ok()) return SendError(res, b.error()), false;
+  const auto unknown = UnknownVariables(*b);
+  if (!unknown.empty()) {
+    std::string names;
+    for (const auto& n : unknown) names += (names.empty() ? "{" : ", {") + n + "}";
+    SendError(res, Err(core::ErrorCode::kUnprocessable, "body: unknown variables " + names));
+    // The same error body, with the names as data for the UI.
+    Json j = Json::parse(res.body, nullptr, false);
+    if (j.is_object() && j.contains("error")) {
+      j["error"]["unknown_variables"] = unknown;
+      res.set_content(j.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
+    }
+    return false;
+  }
+  title = std::move(*t);
+  text = std::move(*b);
+  return true;
+}
+
+void SendCannedOutcome(httplib::Response& res, const core::Result<Outcome>& r, const Json& ok) {
+  if (!r.ok()) return SendError(res, r.error());
+  if (*r == Outcome::kNotFound)
+    return SendError(res, Err(core::ErrorCode::kNotFound, "no such canned reply"));
+  if (*r == Outcome::kConflict) {
+    return SendError(
+        res, Err(core::ErrorCode::kConflict, "title: another canned reply of the agency has it"));
+  }
+  SendJson(res, ok);
+}
+
+// Canned replies: everyone of the agency lists and previews them; supervisors and admins write.
+void RegisterCannedRoutes(http::HttpServer& server, Inbox& inbox) {
+  const std::string base = kApi + "/canned-replies";
+  const std::string one = base + R"(/(\d+))";
+  const std::string one_name = base + "/{id}";
+  server.Route("GET", base, base,
+               Authed(inbox, false, [&](const auto&, auto& res, const Session& s, const Json&) {
+                 auto list = inbox.store().ListCanned(s.agency_code);
+                 if (!list.ok()) return SendError(res, list.error());
+                 (*list)["variables"] = CannedVariables();
+                 SendJson(res, *list);
+               }));
+  auto forbidden = [](httplib::Response& res) {
+    SendError(res, Err(core::ErrorCode::kForbidden, "canned replies are kept by supervisors"));
+  };
+  server.Route(
+      "POST", base, base,
+      Authed(inbox, true,
+             [&, forbidden](const auto& req, auto& res, const Session& s, const Json& b) {
+               if (!IsSupervisor(s)) return forbidden(res);
+               std::string title, body;
+               if (!ParseCanned(res, b, title, body)) return;
+               std::int64_t id = 0;
+               auto r = inbox.store().CreateCanned(
+                   s.agency_code, title, body,
+                   Audit{s.officer_id, "canned_create", "", "title:" + title, req.remote_addr}, id);
+               SendCannedOutcome(res, r, Json{{"id", id}});
+             }));
+  server.Route("PUT", one, one_name,
+               Authed(inbox, true,
+                      [&, forbidden](const auto& req, auto& res, const Session& s, const Json& b) {
+                        if (!IsSupervisor(s)) return forbidden(res);
+                        const auto id_ok = PathId(req, 1, res);
+                        if (!id_ok) return;
+                        const auto id = *id_ok;
+                        std::string title, body;
+                        if (!ParseCanned(res, b, title, body)) return;
+                        SendCannedOutcome(
+                            res,
+                            inbox.store().UpdateCanned(s.agency_code, id, title, body,
+                                                       Audit{s.officer_id, "canned_update",
+                                                             "canned_reply:" + std::to_string(id),
+                                                             "title:" + title, req.remote_addr}),
+                            Json{{"ok", true}});
+                      }));
+  server.Route("DELETE", one, one_name,
+               Authed(inbox, true,
+                      [&, forbidden](const auto& req, auto& res, const Session& s, const Json&) {
+                        if (!IsSupervisor(s)) return forbidden(res);
+                        const auto id_ok = PathId(req, 1, res);
+                        if (!id_ok) return;
+                        const auto id = *id_ok;
+                        SendCannedOutcome(
+                            res,
+                            inbox.store().DeleteCanned(
+                                s.agency_code, id,
+                                Audit{s.officer_id, "canned_delete",
+                                      "canned_reply:" + std::to_string(id), "", req.remote_addr}),
+                            Json{{"ok", true}});
+                      }));
+  const std::string preview = kApi + R"(/conversations/(\d+)/canned-replies/(\d+))";
+  server.Route("GET", preview, kApi + "/conversations/{id}/canned-replies/{canned_id}",
+               Authed(inbox, false, [&](const auto& req, auto& res, const Session& s, const Json&) {
+                 const auto conv = PathId(req, 1, res);
+                 if (!conv) return;
+                 const auto canned = PathId(req, 2, res);
+                 if (!canned) return;
+                 auto r = inbox.PreviewCanned(s, *conv, *canned);
+                 if (!r.ok()) return SendError(res, r.error());
+                 if (!*r) {
+                   return SendError(res, Err(core::ErrorCode::kNotFound,
+                                             "no such conversation or canned reply"));
+                 }
+                 SendJson(res, **r);
+               }));
+}
+
 }  // namespace
 
 void RegisterInboxRoutes(http::HttpServer& server, Inbox& inbox) {
@@ -151,6 +288,7 @@ void RegisterInboxRoutes(http::HttpServer& server, Inbox& inbox) {
   RegisterInboxWeb(server);
   RegisterAuthRoutes(server, inbox);
   RegisterEventRoutes(server, inbox);
+  RegisterCannedRoutes(server, inbox);
 
   server.Route("GET", kApi + "/conversations", kApi + "/conversations",
                Authed(inbox, false, [&](const auto& req, auto& res, const Session& s, const Json&) {
@@ -162,16 +300,39 @@ void RegisterInboxRoutes(http::HttpServer& server, Inbox& inbox) {
                    return SendError(
                        res, Err(core::ErrorCode::kForbidden, "the dashboard is for supervisors"));
                  }
-                 auto d = inbox.store().Dashboard(s.agency_code);
+                 auto d = inbox.store().Dashboard(DashboardScope(s));
                  if (!d.ok()) return SendError(res, d.error());
                  SendJson(res, *d);
+               }));
+  server.Route("GET", kApi + "/dashboard.csv", kApi + "/dashboard.csv",
+               Authed(inbox, false, [&](const auto& req, auto& res, const Session& s, const Json&) {
+                 if (s.role == "officer") {
+                   return SendError(
+                       res, Err(core::ErrorCode::kForbidden, "the dashboard is for supervisors"));
+                 }
+                 const std::string table = req.get_param_value("table");
+                 const auto& tables = DashboardTables();
+                 if (std::find(tables.begin(), tables.end(), table) == tables.end()) {
+                   std::string names;
+                   for (const auto& t : tables) names += (names.empty() ? "" : ", ") + t;
+                   return SendError(res, Err(core::ErrorCode::kInvalidArgument,
+                                             "table: expected one of " + names));
+                 }
+                 auto d = inbox.store().Dashboard(DashboardScope(s));
+                 if (!d.ok()) return SendError(res, d.error());
+                 res.set_header("Cache-Control", "no-store");
+                 res.set_header("Content-Disposition",
+                                fmt::format("attachment; filename=\"caunoi-{}.csv\"", table));
+                 res.set_content(*DashboardCsv(*d, table), "text/csv; charset=utf-8");
                }));
 
   const std::string one = kApi + R"(/conversations/(\d+))";
   const std::string one_name = kApi + "/conversations/{id}";
   server.Route("GET", one, one_name,
                Authed(inbox, false, [&](const auto& req, auto& res, const Session& s, const Json&) {
-                 auto c = inbox.store().GetConversation(s.agency_code, *ParseId(req.matches[1]));
+                 const auto id = PathId(req, 1, res);
+                 if (!id) return;
+                 auto c = inbox.store().GetConversation(s.agency_code, *id);
                  if (!c.ok()) return SendError(res, c.error());
                  if (!*c)
                    return SendError(res, Err(core::ErrorCode::kNotFound, "no such conversation"));
@@ -184,7 +345,7 @@ void RegisterInboxRoutes(http::HttpServer& server, Inbox& inbox) {
     server.Route(
         "POST", one + "/" + verb, one_name + "/" + verb,
         Authed(inbox, true, [fn](const auto& req, auto& res, const Session& s, const Json& body) {
-          fn(req, res, s, *ParseId(req.matches[1]), body);
+          if (const auto id = PathId(req, 1, res)) fn(req, res, s, *id, body);
         }));
   };
   action(

@@ -1,9 +1,11 @@
 // SQL for the officer inbox.
 #include "gateway/inbox/inbox_store.hpp"
 
+#include <algorithm>
 #include <functional>
 
 #include "gateway/inbox/auth.hpp"
+#include "gateway/inbox/dashboard.hpp"
 #include "gateway/store/message_log.hpp"
 
 namespace gw::gateway::inbox {
@@ -55,17 +57,73 @@ std::optional<Officer> ReadOfficer(Stmt& s) {
   return o;
 }
 
-Json ConversationSummary(Stmt& s) {
-  return Json{{"id", s.Int(0)},
-              {"channel", s.Text(1)},
-              {"status", s.Text(2)},
-              {"assigned_officer_id", s.IsNull(3) ? Json() : Json(s.Int(3))},
-              {"citizen_name", s.OptText(4).value_or("")},
-              {"address", s.Text(5)},
-              {"last_message_at", s.Int(6)},
-              {"last_text", s.OptText(7).value_or("")},
-              {"overdue", s.Int(8) != 0},
-              {"unread", s.Int(9)}};
+std::optional<std::int64_t> OptInt(Stmt& s, int col) {
+  if (s.IsNull(col)) return std::nullopt;
+  return s.Int(col);
+}
+
+Json OptJson(const std::optional<std::int64_t>& v) {
+  return v ? Json(*v) : Json();
+}
+
+// The SLA clocks of one conversation as the API shows them; null when it never came to officers
+// and has no complaint. The overdue flags match the SQL filter (see SlaClock's cut-offs).
+Json SlaJson(const SlaClock& sla, std::int64_t now, const std::string& status,
+             std::optional<std::int64_t> started, std::optional<std::int64_t> first_response,
+             std::optional<std::int64_t> resolved, std::optional<std::int64_t> complaint_due,
+             bool escalated) {
+  if (!started && !complaint_due) return Json();
+  Json j{{"started_at", OptJson(started)},   {"first_response_at", OptJson(first_response)},
+         {"resolved_at", OptJson(resolved)}, {"complaint_due_at", OptJson(complaint_due)},
+         {"first_response_due_at", nullptr}, {"resolution_due_at", nullptr},
+         {"first_response_overdue", false},  {"resolution_overdue", false},
+         {"complaint_overdue", false},       {"escalated", escalated}};
+  const bool active = status == "officer" && !resolved;
+  if (started) {
+    const auto from = core::FromUnixMillis(*started);
+    const std::int64_t fr_due = Ms(sla.FirstResponseDue(from));
+    const std::int64_t res_due = Ms(sla.ResolutionDue(from));
+    j["first_response_due_at"] = fr_due;
+    j["resolution_due_at"] = res_due;
+    j["first_response_overdue"] = active && !first_response && fr_due <= now;
+    j["resolution_overdue"] = active && res_due <= now;
+  }
+  j["complaint_overdue"] = complaint_due.has_value() && *complaint_due < now;
+  return j;
+}
+
+bool AnyOverdue(const Json& sla) {
+  return sla.is_object() &&
+         (sla["first_response_overdue"].get<bool>() || sla["resolution_overdue"].get<bool>() ||
+          sla["complaint_overdue"].get<bool>());
+}
+
+// The columns every conversation read selects after its own, for SlaJson; `c` and `s` are the
+// conversation and its inbox_sla row (LEFT JOIN).
+#define GW_SLA_COLUMNS                                                                           \
+  "s.started_at, s.first_response_at, s.resolved_at, "                                           \
+  "(SELECT min(t.due_at) FROM tickets t WHERE t.conversation_id = c.id AND t.status = 'open'), " \
+  "EXISTS (SELECT 1 FROM inbox_escalations e WHERE e.conversation_id = c.id) "
+
+Json SlaFromRow(const SlaClock& sla, std::int64_t now, const std::string& status, Stmt& s,
+                int col) {
+  return SlaJson(sla, now, status, OptInt(s, col), OptInt(s, col + 1), OptInt(s, col + 2),
+                 OptInt(s, col + 3), s.Int(col + 4) != 0);
+}
+
+Json ConversationSummary(const SlaClock& sla, std::int64_t now, Stmt& s) {
+  Json j{{"id", s.Int(0)},
+         {"channel", s.Text(1)},
+         {"status", s.Text(2)},
+         {"assigned_officer_id", s.IsNull(3) ? Json() : Json(s.Int(3))},
+         {"citizen_name", s.OptText(4).value_or("")},
+         {"address", s.Text(5)},
+         {"last_message_at", s.Int(6)},
+         {"last_text", s.OptText(7).value_or("")},
+         {"unread", s.Int(8)}};
+  j["sla"] = SlaFromRow(sla, now, s.Text(2), s, 10);
+  j["overdue"] = AnyOverdue(j["sla"]);
+  return j;
 }
 
 std::string LikePattern(const std::string& q) {
@@ -138,26 +196,32 @@ core::Status InboxStore::RecordAudit(const Audit& audit) {
 core::Result<Json> InboxStore::ListConversations(const std::string& agency, const ListFilter& f) {
   Json items = Json::array();
   std::int64_t total = 0;
-  const std::int64_t now = Ms(clock_.Now());
+  const auto now_tp = clock_.Now();
+  const std::int64_t now = Ms(now_tp);
+  const std::int64_t fr_cutoff = sla_.FirstResponseCutoff(now_tp);
+  const std::int64_t res_cutoff = sla_.ResolutionCutoff(now_tp);
   std::optional<std::string> like;
   if (f.query) like = LikePattern(*f.query);
   auto st = db_.RunRead([&](Db& db) {
     // One statement with optional filters (NULL = no filter) keeps the statement cache small.
+    // Overdue: a first answer or a resolution past its deadline (start <= cut-off, see
+    // SlaClock), or an open complaint past its own due time.
     Stmt& s = db.Prepare(
         "SELECT c.id, c.channel, c.status, c.assigned_officer_id, z.display_name, k.address, "
         "c.last_message_at, "
         "(SELECT text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1), "
-        "EXISTS (SELECT 1 FROM tickets t WHERE t.conversation_id = c.id AND t.status = 'open' "
-        "AND t.due_at < ?1), "
         "(SELECT count(*) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' "
         "AND m.id > coalesce((SELECT max(id) FROM messages o WHERE o.conversation_id = c.id "
         "AND o.direction = 'out'), 0)), "
-        "count(*) OVER () "
+        "count(*) OVER (), " GW_SLA_COLUMNS
         "FROM conversations c JOIN contacts k ON k.id = c.contact_id "
         "JOIN citizens z ON z.id = c.citizen_id "
+        "LEFT JOIN inbox_sla s ON s.conversation_id = c.id "
         "WHERE c.agency_code = ?2 AND (?3 IS NULL OR c.channel = ?3) "
         "AND (?4 IS NULL OR c.status = ?4) AND (?5 IS NULL OR c.assigned_officer_id = ?5) "
-        "AND (?6 = 0 OR EXISTS (SELECT 1 FROM tickets t WHERE t.conversation_id = c.id "
+        "AND (?6 = 0 OR (c.status = 'officer' AND s.resolved_at IS NULL AND "
+        "((s.first_response_at IS NULL AND s.started_at <= ?10) OR s.started_at <= ?11)) "
+        "OR EXISTS (SELECT 1 FROM tickets t WHERE t.conversation_id = c.id "
         "AND t.status = 'open' AND t.due_at < ?1)) "
         "AND (?7 IS NULL OR z.display_name LIKE ?7 ESCAPE '\\' OR k.address LIKE ?7 ESCAPE '\\' "
         "OR EXISTS (SELECT 1 FROM tickets t WHERE t.conversation_id = c.id "
@@ -173,10 +237,12 @@ core::Result<Json> InboxStore::ListConversations(const std::string& agency, cons
         .Bind(6, std::int64_t{f.overdue ? 1 : 0})
         .Bind(7, like)
         .Bind(8, f.limit)
-        .Bind(9, f.offset);
+        .Bind(9, f.offset)
+        .Bind(10, fr_cutoff)
+        .Bind(11, res_cutoff);
     while (s.Step()) {
-      items.push_back(ConversationSummary(s));
-      total = s.Int(10);
+      items.push_back(ConversationSummary(sla_, now, s));
+      total = s.Int(9);
     }
   });
   if (!st.ok()) return st.error();
@@ -186,11 +252,14 @@ core::Result<Json> InboxStore::ListConversations(const std::string& agency, cons
 core::Result<std::optional<Json>> InboxStore::GetConversation(const std::string& agency,
                                                               std::int64_t id) {
   std::optional<Json> out;
+  const std::int64_t now = Ms(clock_.Now());
   auto st = db_.RunRead([&](Db& db) {
     Stmt& c = db.Prepare(
         "SELECT c.id, c.channel, c.status, c.assigned_officer_id, z.display_name, k.address, "
-        "c.last_message_at, c.citizen_id, c.opened_at FROM conversations c "
+        "c.last_message_at, c.citizen_id, c.opened_at, " GW_SLA_COLUMNS
+        "FROM conversations c "
         "JOIN contacts k ON k.id = c.contact_id JOIN citizens z ON z.id = c.citizen_id "
+        "LEFT JOIN inbox_sla s ON s.conversation_id = c.id "
         "WHERE c.id = ?1 AND c.agency_code = ?2");
     c.Bind(1, id).Bind(2, agency);
     if (!c.Step()) return;
@@ -202,6 +271,8 @@ core::Result<std::optional<Json>> InboxStore::GetConversation(const std::string&
            {"address", c.Text(5)},
            {"last_message_at", c.Int(6)},
            {"opened_at", c.Int(8)}};
+    j["sla"] = SlaFromRow(sla_, now, c.Text(2), c, 9);
+    j["overdue"] = AnyOverdue(j["sla"]);
     const std::int64_t citizen = c.Int(7);
     c.Reset();
     Json contacts = Json::array();
@@ -242,37 +313,105 @@ core::Result<std::optional<Json>> InboxStore::GetConversation(const std::string&
   return out;
 }
 
-core::Result<Json> InboxStore::Dashboard(const std::string& agency) {
-  Json by_status = Json::object(), by_channel = Json::object(), refusals = Json::object();
+core::Result<Json> InboxStore::Dashboard(const std::optional<std::string>& agency) {
+  Json by_status = Json::object(), by_channel = Json::object(), by_procedure = Json::object();
+  Json refusals = Json::object(), sat_channel = Json::object(), sat_procedure = Json::object();
   std::int64_t overdue = 0;
+  std::vector<std::int64_t> first_times, resolution_times;
+  std::int64_t first_on_time = 0, resolution_on_time = 0;
   const std::int64_t now = Ms(clock_.Now());
+  auto add_rating = [](Json& by, const std::string& key, const std::string& score, std::int64_t n) {
+    Json& row = by[key];
+    if (row.is_null())
+      row = {{"rat_hai_long", 0}, {"hai_long", 0}, {"khong_hai_long", 0}, {"total", 0}};
+    row[score] = row[score].get<std::int64_t>() + n;
+    row["total"] = row["total"].get<std::int64_t>() + n;
+  };
   auto st = db_.RunRead([&](Db& db) {
+    // The procedure is what the dialog identified ("procedure" slot), when it did.
     Stmt& s = db.Prepare(
-        "SELECT status, channel, count(*) FROM conversations WHERE agency_code = ?1 "
-        "GROUP BY status, channel");
+        "SELECT status, channel, coalesce(json_extract(dialog_state, '$.slots.procedure'), ''), "
+        "count(*) FROM conversations WHERE (?1 IS NULL OR agency_code = ?1) "
+        "AND agency_code IS NOT NULL GROUP BY 1, 2, 3");
     s.Bind(1, agency);
     while (s.Step()) {
-      by_status[s.Text(0)] = by_status.value(s.Text(0), 0) + s.Int(2);
-      by_channel[s.Text(1)] = by_channel.value(s.Text(1), 0) + s.Int(2);
+      const std::int64_t n = s.Int(3);
+      std::string procedure = s.Text(2);
+      if (procedure.empty()) procedure = "unknown";
+      by_status[s.Text(0)] = by_status.value(s.Text(0), std::int64_t{0}) + n;
+      by_channel[s.Text(1)] = by_channel.value(s.Text(1), std::int64_t{0}) + n;
+      by_procedure[procedure] = by_procedure.value(procedure, std::int64_t{0}) + n;
     }
     Stmt& o = db.Prepare(
         "SELECT count(*) FROM tickets t JOIN conversations c ON c.id = t.conversation_id "
-        "WHERE c.agency_code = ?1 AND t.status = 'open' AND t.due_at < ?2");
+        "WHERE (?1 IS NULL OR c.agency_code = ?1) AND c.agency_code IS NOT NULL "
+        "AND t.status = 'open' AND t.due_at < ?2");
     o.Bind(1, agency).Bind(2, now);
     if (o.Step()) overdue = o.Int(0);
     o.Reset();
     Stmt& r = db.Prepare(
         "SELECT m.reason_code, count(*) FROM messages m JOIN conversations c "
-        "ON c.id = m.conversation_id WHERE c.agency_code = ?1 AND m.reason_code IS NOT NULL "
-        "GROUP BY m.reason_code");
+        "ON c.id = m.conversation_id WHERE (?1 IS NULL OR c.agency_code = ?1) "
+        "AND c.agency_code IS NOT NULL AND m.reason_code IS NOT NULL GROUP BY m.reason_code");
     r.Bind(1, agency);
     while (r.Step()) refusals[r.Text(0)] = r.Int(1);
+    Stmt& t = db.Prepare(
+        "SELECT s.started_at, s.first_response_at, s.resolved_at FROM inbox_sla s "
+        "JOIN conversations c ON c.id = s.conversation_id "
+        "WHERE (?1 IS NULL OR c.agency_code = ?1) AND c.agency_code IS NOT NULL "
+        "AND (s.first_response_at IS NOT NULL OR s.resolved_at IS NOT NULL)");
+    t.Bind(1, agency);
+    while (t.Step()) {
+      const auto started = core::FromUnixMillis(t.Int(0));
+      if (!t.IsNull(1)) {
+        const auto at = core::FromUnixMillis(t.Int(1));
+        first_times.push_back(sla_.WorkingTimeBetween(started, at).count());
+        if (at <= sla_.FirstResponseDue(started)) ++first_on_time;
+      }
+      if (!t.IsNull(2)) {
+        const auto at = core::FromUnixMillis(t.Int(2));
+        resolution_times.push_back(sla_.WorkingTimeBetween(started, at).count());
+        if (at <= sla_.ResolutionDue(started)) ++resolution_on_time;
+      }
+    }
+    Stmt& g = db.Prepare(
+        "SELECT r.channel, coalesce(r.procedure_code, ''), r.score, count(*) FROM ratings r "
+        "JOIN conversations c ON c.id = r.conversation_id "
+        "WHERE (?1 IS NULL OR c.agency_code = ?1) AND c.agency_code IS NOT NULL "
+        "GROUP BY 1, 2, 3");
+    g.Bind(1, agency);
+    while (g.Step()) {
+      std::string procedure = g.Text(1);
+      if (procedure.empty()) procedure = "unknown";
+      add_rating(sat_channel, g.Text(0), g.Text(2), g.Int(3));
+      add_rating(sat_procedure, procedure, g.Text(2), g.Int(3));
+    }
   });
   if (!st.ok()) return st.error();
-  return Json{{"by_status", by_status},
+  auto times = [](const std::vector<std::int64_t>& v, std::int64_t on_time) {
+    const auto median = Percentile(v, 50);
+    const auto p90 = Percentile(v, 90);
+    return Json{
+        {"count", v.size()},
+        {"median_s", median ? Json(*median) : Json()},
+        {"p90_s", p90 ? Json(*p90) : Json()},
+        {"on_time", on_time},
+        {"on_time_rate",
+         v.empty() ? Json() : Json(static_cast<double>(on_time) / static_cast<double>(v.size()))}};
+  };
+  return Json{{"scope", agency ? Json(*agency) : Json("all")},
+              {"by_status", by_status},
               {"by_channel", by_channel},
+              {"by_procedure", by_procedure},
               {"overdue_tickets", overdue},
-              {"refusals_by_reason", refusals}};
+              {"refusals_by_reason", refusals},
+              {"first_response", times(first_times, first_on_time)},
+              {"resolution", times(resolution_times, resolution_on_time)},
+              {"satisfaction_by_channel", sat_channel},
+              {"satisfaction_by_procedure", sat_procedure},
+              {"sla",
+               {{"first_response_s", sla_.policy().first_response.count()},
+                {"resolution_days", sla_.policy().resolution_days}}}};
 }
 
 core::Result<Json> InboxStore::MessagesSince(const std::string& agency, std::int64_t after_id,
@@ -310,6 +449,15 @@ core::Result<std::int64_t> InboxStore::LatestMessageId(const std::string& agency
 }
 
 namespace {
+
+// The officers' part of the conversation ends (closed or back to the bot): the SLA cycle stops.
+void MarkResolved(Db& db, std::int64_t conversation, std::int64_t now) {
+  db.Prepare(
+        "UPDATE inbox_sla SET resolved_at = coalesce(resolved_at, ?1) WHERE conversation_id = ?2")
+      .Bind(1, now)
+      .Bind(2, conversation)
+      .Run();
+}
 
 // One officer action on a conversation, in one write: find it within `agency` (another agency's
 // reads as absent), refuse a closed one when `open_only`, apply `change`, write the audit row.
@@ -362,6 +510,13 @@ core::Result<Outcome> InboxStore::AppendOfficerMessage(
             .Bind(2, officer_id)
             .Bind(3, conversation)
             .Run();
+        // The trigger inbox_sla_start opened the SLA cycle if the bot had the conversation.
+        db.Prepare(
+              "UPDATE inbox_sla SET first_response_at = coalesce(first_response_at, ?1) "
+              "WHERE conversation_id = ?2")
+            .Bind(1, now)
+            .Bind(2, conversation)
+            .Run();
       });
 }
 
@@ -385,13 +540,21 @@ core::Result<Outcome> InboxStore::AddNote(const std::string& agency, std::int64_
 core::Result<Outcome> InboxStore::Assign(const std::string& agency, std::int64_t conversation,
                                          std::int64_t officer_id, const Audit& audit) {
   return Act(db_, clock_, agency, conversation, true, audit,
-             [&](Db& db, const ConvRow&, std::int64_t) {
+             [&](Db& db, const ConvRow& conv, std::int64_t now) {
                db.Prepare(
                      "UPDATE conversations SET assigned_officer_id = ?1, status = 'officer' "
                      "WHERE id = ?2")
                    .Bind(1, officer_id)
                    .Bind(2, conversation)
                    .Run();
+               // Taken from the bot: nobody asked for an officer, so the clock starts now
+               // (the trigger started it at the citizen's last message).
+               if (conv.status == "bot") {
+                 db.Prepare("UPDATE inbox_sla SET started_at = ?1 WHERE conversation_id = ?2")
+                     .Bind(1, now)
+                     .Bind(2, conversation)
+                     .Run();
+               }
              });
 }
 
@@ -404,19 +567,208 @@ core::Result<Outcome> InboxStore::Close(const std::string& agency, std::int64_t 
             .Bind(1, now)
             .Bind(2, conversation)
             .Run();
+        MarkResolved(db, conversation, now);
       });
 }
 
 core::Result<Outcome> InboxStore::HandBack(const std::string& agency, std::int64_t conversation,
                                            const Audit& audit) {
   return Act(db_, clock_, agency, conversation, true, audit,
-             [&](Db& db, const ConvRow&, std::int64_t) {
+             [&](Db& db, const ConvRow&, std::int64_t now) {
                db.Prepare(
                      "UPDATE conversations SET status = 'bot', dialog_state = NULL, "
                      "assigned_officer_id = NULL WHERE id = ?1")
                    .Bind(1, conversation)
                    .Run();
+               MarkResolved(db, conversation, now);
              });
+}
+
+core::Result<std::vector<Escalation>> InboxStore::EscalateOverdue(core::TimePoint now_tp) {
+  std::vector<Escalation> out;
+  const std::int64_t now = Ms(now_tp);
+  const std::int64_t fr_cutoff = sla_.FirstResponseCutoff(now_tp);
+  const std::int64_t res_cutoff = sla_.ResolutionCutoff(now_tp);
+  auto st = db_.RunWrite([&](Db& db) {
+    out.clear();  // the writer may rerun a job whose batch failed
+    // Officers' clocks: only conversations officers still hold; each breach escalates once
+    // per SLA cycle (a new hand-off starts a new cycle, see migration 7's trigger).
+    Stmt& s = db.Prepare(
+        "SELECT c.id, c.agency_code, "
+        "s.first_response_at IS NULL AND s.started_at <= ?1 AND NOT EXISTS (SELECT 1 FROM "
+        "inbox_escalations e WHERE e.conversation_id = c.id AND e.kind = 'first_response'), "
+        "s.started_at <= ?2 AND NOT EXISTS (SELECT 1 FROM inbox_escalations e "
+        "WHERE e.conversation_id = c.id AND e.kind = 'resolution') "
+        "FROM inbox_sla s JOIN conversations c ON c.id = s.conversation_id "
+        "WHERE c.status = 'officer' AND s.resolved_at IS NULL AND s.started_at <= ?3 "
+        "AND c.agency_code IS NOT NULL ORDER BY c.id");
+    // ?3, the later cut-off, keeps every candidate; the two columns decide.
+    s.Bind(1, fr_cutoff).Bind(2, res_cutoff).Bind(3, std::max(fr_cutoff, res_cutoff));
+    while (s.Step()) {
+      if (s.Int(2) != 0) out.push_back({s.Int(0), s.Text(1), "first_response", 0});
+      if (s.Int(3) != 0) out.push_back({s.Int(0), s.Text(1), "resolution", 0});
+    }
+    // Complaints keep their own due time, whoever holds the conversation.
+    Stmt& t = db.Prepare(
+        "SELECT c.id, c.agency_code, t.id FROM tickets t "
+        "JOIN conversations c ON c.id = t.conversation_id "
+        "WHERE t.status = 'open' AND t.due_at < ?1 AND c.agency_code IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM inbox_escalations e WHERE e.conversation_id = c.id "
+        "AND e.kind = 'complaint' AND e.ticket_id = t.id) ORDER BY t.id");
+    t.Bind(1, now);
+    while (t.Step()) out.push_back({t.Int(0), t.Text(1), "complaint", t.Int(2)});
+    for (const Escalation& e : out) {
+      db.Prepare(
+            "INSERT INTO inbox_escalations (conversation_id, kind, ticket_id, at) "
+            "VALUES (?1, ?2, ?3, ?4)")
+          .Bind(1, e.conversation_id)
+          .Bind(2, e.kind)
+          .Bind(3, e.ticket_id)
+          .Bind(4, now)
+          .Run();
+      std::string detail = e.kind;
+      if (e.ticket_id != 0) detail += ":ticket:" + std::to_string(e.ticket_id);
+      WriteAudit(db,
+                 Audit{std::nullopt, "sla_escalated",
+                       "conversation:" + std::to_string(e.conversation_id), detail, ""},
+                 now);
+    }
+  });
+  if (!st.ok()) return st.error();
+  return out;
+}
+
+core::Result<Json> InboxStore::ListCanned(const std::string& agency) {
+  Json items = Json::array();
+  auto st = db_.RunRead([&](Db& db) {
+    Stmt& s = db.Prepare(
+        "SELECT id, title, body, updated_at FROM canned_replies WHERE agency_code = ?1 "
+        "ORDER BY title COLLATE NOCASE, id");
+    s.Bind(1, agency);
+    while (s.Step()) {
+      items.push_back(
+          {{"id", s.Int(0)}, {"title", s.Text(1)}, {"body", s.Text(2)}, {"updated_at", s.Int(3)}});
+    }
+  });
+  if (!st.ok()) return st.error();
+  return Json{{"items", items}};
+}
+
+core::Result<std::optional<std::string>> InboxStore::CannedBody(const std::string& agency,
+                                                                std::int64_t id) {
+  std::optional<std::string> out;
+  auto st = db_.RunRead([&](Db& db) {
+    Stmt& s = db.Prepare("SELECT body FROM canned_replies WHERE id = ?1 AND agency_code = ?2");
+    s.Bind(1, id).Bind(2, agency);
+    if (s.Step()) out = s.Text(0);
+    s.Reset();
+  });
+  if (!st.ok()) return st.error();
+  return out;
+}
+
+namespace {
+
+bool TitleTaken(Db& db, const std::string& agency, const std::string& title, std::int64_t except) {
+  Stmt& s =
+      db.Prepare("SELECT 1 FROM canned_replies WHERE agency_code = ?1 AND title = ?2 AND id <> ?3");
+  s.Bind(1, agency).Bind(2, title).Bind(3, except);
+  const bool taken = s.Step();
+  s.Reset();
+  return taken;
+}
+
+bool CannedExists(Db& db, const std::string& agency, std::int64_t id) {
+  Stmt& s = db.Prepare("SELECT 1 FROM canned_replies WHERE id = ?1 AND agency_code = ?2");
+  s.Bind(1, id).Bind(2, agency);
+  const bool found = s.Step();
+  s.Reset();
+  return found;
+}
+
+}  // namespace
+
+core::Result<Outcome> InboxStore::CreateCanned(const std::string& agency, const std::string& title,
+                                               const std::string& body, const Audit& audit,
+                                               std::int64_t& id) {
+  Outcome outcome = Outcome::kOk;
+  const std::int64_t now = Ms(clock_.Now());
+  auto st = db_.RunWrite([&](Db& db) {
+    if (TitleTaken(db, agency, title, 0)) return void(outcome = Outcome::kConflict);
+    db.Prepare(
+          "INSERT INTO canned_replies (agency_code, title, body, updated_by, updated_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5)")
+        .Bind(1, agency)
+        .Bind(2, title)
+        .Bind(3, body)
+        .Bind(4, audit.officer_id)
+        .Bind(5, now)
+        .Run();
+    id = db.LastInsertId();
+    Audit a = audit;
+    a.target = "canned_reply:" + std::to_string(id);
+    WriteAudit(db, a, now);
+  });
+  if (!st.ok()) return st.error();
+  return outcome;
+}
+
+core::Result<Outcome> InboxStore::UpdateCanned(const std::string& agency, std::int64_t id,
+                                               const std::string& title, const std::string& body,
+                                               const Audit& audit) {
+  Outcome outcome = Outcome::kOk;
+  const std::int64_t now = Ms(clock_.Now());
+  auto st = db_.RunWrite([&](Db& db) {
+    if (!CannedExists(db, agency, id)) return void(outcome = Outcome::kNotFound);
+    if (TitleTaken(db, agency, title, id)) return void(outcome = Outcome::kConflict);
+    db.Prepare(
+          "UPDATE canned_replies SET title = ?1, body = ?2, updated_by = ?3, updated_at = ?4 "
+          "WHERE id = ?5")
+        .Bind(1, title)
+        .Bind(2, body)
+        .Bind(3, audit.officer_id)
+        .Bind(4, now)
+        .Bind(5, id)
+        .Run();
+    WriteAudit(db, audit, now);
+  });
+  if (!st.ok()) return st.error();
+  return outcome;
+}
+
+core::Result<Outcome> InboxStore::DeleteCanned(const std::string& agency, std::int64_t id,
+                                               const Audit& audit) {
+  Outcome outcome = Outcome::kOk;
+  const std::int64_t now = Ms(clock_.Now());
+  auto st = db_.RunWrite([&](Db& db) {
+    if (!CannedExists(db, agency, id)) return void(outcome = Outcome::kNotFound);
+    db.Prepare("DELETE FROM canned_replies WHERE id = ?1").Bind(1, id).Run();
+    WriteAudit(db, audit, now);
+  });
+  if (!st.ok()) return st.error();
+  return outcome;
+}
+
+core::Result<std::optional<TemplateContext>> InboxStore::Context(const std::string& agency,
+                                                                 std::int64_t conversation) {
+  std::optional<TemplateContext> out;
+  auto st = db_.RunRead([&](Db& db) {
+    // The dossier a reply most likely concerns: the conversation's complaint's, else the
+    // citizen's most recently updated dossier.
+    Stmt& s = db.Prepare(
+        "SELECT z.display_name, coalesce("
+        "(SELECT t.dossier_code FROM tickets t WHERE t.conversation_id = c.id "
+        "AND t.dossier_code IS NOT NULL ORDER BY t.id DESC LIMIT 1), "
+        "(SELECT d.code FROM dossiers d WHERE d.citizen_id = c.citizen_id "
+        "ORDER BY d.updated_at DESC LIMIT 1)) "
+        "FROM conversations c JOIN citizens z ON z.id = c.citizen_id "
+        "WHERE c.id = ?1 AND c.agency_code = ?2");
+    s.Bind(1, conversation).Bind(2, agency);
+    if (s.Step()) out = TemplateContext{s.OptText(0).value_or(""), s.OptText(1).value_or("")};
+    s.Reset();
+  });
+  if (!st.ok()) return st.error();
+  return out;
 }
 
 }  // namespace gw::gateway::inbox

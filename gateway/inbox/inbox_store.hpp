@@ -14,6 +14,7 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "gateway/inbox/inbox_config.hpp"
+#include "gateway/inbox/sla.hpp"
 #include "gateway/store/sqlite_store.hpp"
 
 namespace gw::gateway::inbox {
@@ -46,12 +47,28 @@ struct ListFilter {
   std::int64_t offset = 0;
 };
 
-// What an action found: kOk, or why it did nothing.
-enum class Outcome { kOk, kNotFound, kClosed };
+// What an action found: kOk, or why it did nothing (kConflict: a canned reply's title is taken).
+enum class Outcome { kOk, kNotFound, kClosed, kConflict };
+
+// One SLA breach escalated to the agency's supervisors.
+struct Escalation {
+  std::int64_t conversation_id = 0;
+  std::string agency_code;
+  std::string kind;            // "first_response", "resolution" or "complaint"
+  std::int64_t ticket_id = 0;  // the complaint ticket, for kind "complaint"
+};
+
+// What a canned reply's variables are filled from, read within the agency.
+struct TemplateContext {
+  std::string citizen_name;  // empty when the citizen never gave one
+  std::string dossier_code;  // the citizen's latest dossier or complaint's, or empty
+};
 
 class InboxStore {
  public:
-  InboxStore(store::SqliteStore& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+  // `sla` must outlive this.
+  InboxStore(store::SqliteStore& db, const core::Clock& clock, const SlaClock& sla)
+      : db_(db), clock_(clock), sla_(sla) {}
 
   // Creates or updates the configured officers (by username); passwords are hashed here.
   core::Status SeedOfficers(const std::vector<SeedOfficer>& officers);
@@ -64,7 +81,11 @@ class InboxStore {
   core::Result<nlohmann::json> ListConversations(const std::string& agency, const ListFilter& f);
   core::Result<std::optional<nlohmann::json>> GetConversation(const std::string& agency,
                                                               std::int64_t id);
-  core::Result<nlohmann::json> Dashboard(const std::string& agency);
+  // The supervisor dashboard of `agency`, or of every agency when nullopt (admins): counts by
+  // channel, procedure and status; first-response and resolution times in office seconds
+  // (median, p90) and on-time rates against the SLA; refusals by reason code; satisfaction per
+  // channel and procedure.
+  core::Result<nlohmann::json> Dashboard(const std::optional<std::string>& agency);
   // Inbound and outbound messages of `agency` with id > `after_id` (for live updates).
   core::Result<nlohmann::json> MessagesSince(const std::string& agency, std::int64_t after_id,
                                              int limit);
@@ -87,9 +108,28 @@ class InboxStore {
   core::Result<Outcome> HandBack(const std::string& agency, std::int64_t conversation,
                                  const Audit& audit);
 
+  // Marks every SLA breach at `now` that is not escalated yet (all agencies), writes one audit
+  // row each (officer_id NULL, action "sla_escalated"), in one transaction; returns them.
+  core::Result<std::vector<Escalation>> EscalateOverdue(core::TimePoint now);
+
+  // Canned replies of `agency` ({"items": [{id, title, body, updated_at}]}).
+  core::Result<nlohmann::json> ListCanned(const std::string& agency);
+  core::Result<std::optional<std::string>> CannedBody(const std::string& agency, std::int64_t id);
+  // kConflict when another reply of the agency has the title. `id` gets the new row's id.
+  core::Result<Outcome> CreateCanned(const std::string& agency, const std::string& title,
+                                     const std::string& body, const Audit& audit, std::int64_t& id);
+  core::Result<Outcome> UpdateCanned(const std::string& agency, std::int64_t id,
+                                     const std::string& title, const std::string& body,
+                                     const Audit& audit);
+  core::Result<Outcome> DeleteCanned(const std::string& agency, std::int64_t id,
+                                     const Audit& audit);
+  core::Result<std::optional<TemplateContext>> Context(const std::string& agency,
+                                                       std::int64_t conversation);
+
  private:
   store::SqliteStore& db_;
   const core::Clock& clock_;
+  const SlaClock& sla_;
 };
 
 }  // namespace gw::gateway::inbox

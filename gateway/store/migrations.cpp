@@ -207,7 +207,6 @@ CREATE INDEX conversations_agency ON conversations(agency_code, last_message_at)
 CREATE INDEX audit_log_officer ON audit_log(officer_id, at);
 )sql";
 
-
 // The notifier's deliveries: one row per route tried for a notice or a queued reply ("leg"),
 // with what the pure dispatch policy needs to decide again after a restart, and the marks that
 // make a crash visible (an attempt still in flight when the process died may have reached the
@@ -236,6 +235,47 @@ CREATE TABLE mail_cursors (
 );
 )sql";
 
+// Officer inbox (issue 8): SLA clocks and escalations, canned replies. The clock of a
+// conversation starts when it comes to officers (a hand-off or an officer taking it: the trigger
+// sees status become 'officer'); handing it back and handing it off again starts a new cycle.
+// Deadlines are computed in C++ on the working-day calendar, not stored.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE inbox_sla (
+  conversation_id INTEGER PRIMARY KEY REFERENCES conversations(id),
+  started_at INTEGER NOT NULL,
+  first_response_at INTEGER,
+  resolved_at INTEGER
+);
+CREATE INDEX inbox_sla_open ON inbox_sla(resolved_at, started_at);
+CREATE TABLE inbox_escalations (
+  conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+  kind TEXT NOT NULL CHECK (kind IN ('first_response', 'resolution', 'complaint')),
+  ticket_id INTEGER NOT NULL DEFAULT 0,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (conversation_id, kind, ticket_id)
+);
+CREATE TRIGGER inbox_sla_start AFTER UPDATE OF status ON conversations
+WHEN NEW.status = 'officer' AND OLD.status <> 'officer'
+BEGIN
+  INSERT INTO inbox_sla (conversation_id, started_at) VALUES (NEW.id, NEW.last_message_at)
+    ON CONFLICT (conversation_id) DO UPDATE SET started_at = excluded.started_at,
+      first_response_at = NULL, resolved_at = NULL;
+  DELETE FROM inbox_escalations WHERE conversation_id = NEW.id AND kind <> 'complaint';
+END;
+INSERT INTO inbox_sla (conversation_id, started_at, first_response_at)
+  SELECT c.id, c.opened_at, (SELECT min(m.at) FROM messages m JOIN message_log l ON l.seq = m.log_seq
+                             WHERE m.conversation_id = c.id AND l.sender LIKE 'officer:%')
+  FROM conversations c WHERE c.status = 'officer';
+CREATE TABLE canned_replies (
+  id INTEGER PRIMARY KEY,
+  agency_code TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  updated_by INTEGER REFERENCES officers(id),
+  updated_at INTEGER NOT NULL,
+  UNIQUE (agency_code, title)
+);
+)sql";
 
 }  // namespace
 
@@ -250,6 +290,7 @@ const std::vector<Migration>& SqliteMigrations() {
       {4, "public ids of outbox items", kV4},
       {5, "officer inbox notes and indexes", kV5},
       {6, "notifier deliveries: legs, rounds, receipts, in-flight marks; mail cursors", kV6},
+      {7, "officer inbox: SLA clocks, escalations, canned replies", kV7},
   };
   return kMigrations;
 }

@@ -68,6 +68,46 @@ try {
     (await fetch('/api/v1/inbox/conversations/' + id)).status, first.conversation_id);
   assert.equal(status, 404);
   await other.screenshot({ path: `${artifacts}/inbox-other-agency.png`, fullPage: true });
+  // The supervisor keeps a canned reply (an unknown variable is refused, named), an officer
+  // inserts it filled for the conversation; the dashboard draws its charts as SVG with tables.
+  const sup = await browser.newPage();
+  await sup.goto(base + '/inbox');
+  await sup.fill('#username', 'truongphong');
+  await sup.fill('#password', 'pass-truongphong');
+  await sup.click('#login button[type=submit]');
+  await sup.waitForSelector('#canned-admin:not([hidden])');
+  await sup.fill('#canned-title', 'Đã nhận');
+  await sup.fill('#canned-body', 'Chào {ten_cong_dan} {ho_ten}');
+  await sup.click('#canned-edit button[type=submit]');
+  await sup.waitForSelector('#canned-error >> text={ho_ten}');
+  await sup.fill('#canned-body', '{ten_co_quan} đã nhận yêu cầu. Cán bộ {ten_can_bo}.');
+  await sup.click('#canned-edit button[type=submit]');
+  await sup.waitForSelector('#canned-list li >> text=Đã nhận');
+
+  await page.reload();
+  await page.waitForSelector('#app:not([hidden])');
+  await page.click(`#list button[data-id="${first.conversation_id}"]`);
+  await page.waitForSelector('#canned-pick option:nth-child(2)', { state: 'attached' });
+  await page.selectOption('#canned-pick', { label: 'Đã nhận' });
+  await page.click('#canned-insert');
+  await page.waitForFunction(() => document.querySelector('#reply-text').value.includes('Cán bộ A'));
+  assert.match(await page.inputValue('#reply-text'), /UBND phường Thử Nghiệm đã nhận yêu cầu\. Cán bộ Cán bộ A\./);
+  // The conversation shows its SLA clocks (the officer's reply started and answered them).
+  await page.waitForSelector('#sla:not([hidden]) dt');
+
+  await sup.click('#dash-toggle');
+  await sup.waitForSelector('#dash-channel svg rect');
+  assert.equal(await sup.locator('#dash-channel svg title').textContent(), 'Số hội thoại theo kênh');
+  assert.equal(await sup.getAttribute('#dash-channel svg', 'role'), 'img');
+  assert.ok((await sup.locator('#dash-channel table').textContent()).includes('app'));
+  assert.ok(await sup.locator('#dash-refusals table >> text=Ngoài phạm vi hỗ trợ').count() > 0);
+  const csv = await sup.evaluate(async () => {
+    const r = await fetch('/api/v1/inbox/dashboard.csv?table=by_channel');
+    return { type: r.headers.get('content-type'), bytes: Array.from(new Uint8Array(await r.arrayBuffer())).slice(0, 3) };
+  });
+  assert.equal(csv.type, 'text/csv; charset=utf-8');
+  assert.deepEqual(csv.bytes, [0xef, 0xbb, 0xbf]);
+  await sup.screenshot({ path: `${artifacts}/inbox-dashboard.png`, fullPage: true });
   console.log('e2e: ok');
 } finally {
   await browser.close();

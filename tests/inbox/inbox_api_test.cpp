@@ -22,6 +22,28 @@ int Get(const InboxServer& s, const LoggedIn& who, const std::string& path, Json
   return res ? res->status : -1;
 }
 
+int Put(const InboxServer& s, const LoggedIn& who, const std::string& path, const Json& body) {
+  auto res = s.Client()->Put(path.c_str(), SessionHeaders(who), body.dump(), "application/json");
+  return res ? res->status : -1;
+}
+
+int Delete(const InboxServer& s, const LoggedIn& who, const std::string& path) {
+  auto res = s.Client()->Delete(path.c_str(), SessionHeaders(who));
+  return res ? res->status : -1;
+}
+
+// Creates a canned reply as `who`; its id, or -status on failure.
+std::int64_t CreateCanned(const InboxServer& s, const LoggedIn& who, const std::string& title,
+                          const std::string& body) {
+  auto res = s.Client()->Post("/api/v1/inbox/canned-replies", SessionHeaders(who),
+                              Json{{"title", title}, {"body", body}}.dump(), "application/json");
+  if (!res) return -1;
+  if (res->status != 200) return -res->status;
+  return Json::parse(res->body)["id"];
+}
+
+const std::string kCanned = "/api/v1/inbox/canned-replies";
+
 std::string Conv(std::int64_t id, const std::string& verb = "") {
   return "/api/v1/inbox/conversations/" + std::to_string(id) + (verb.empty() ? "" : "/" + verb);
 }
@@ -134,6 +156,10 @@ TEST_CASE("access-control matrix: role x endpoint x own agency vs other agency")
                         {"truongphong", "pass-truongphong", true, true},
                         {"canbo13", "pass-canbo-13", false, false},
                         {"truongphong13", "pass-truong-13", false, true}};
+  const auto owner = s.Login("truongphong", "pass-truongphong");
+  const auto canned = CreateCanned(s, owner, "Chào hỏi", "Chào {ten_cong_dan}.");
+  REQUIRE(canned > 0);
+  const std::string canned_path = kCanned + "/" + std::to_string(canned);
   for (const Who& w : people) {
     const std::string user = w.user;
     CAPTURE(user);
@@ -147,13 +173,39 @@ TEST_CASE("access-control matrix: role x endpoint x own agency vs other agency")
     CHECK(list["items"].size() == (w.own_agency ? 1u : 0u));
     CHECK(Get(s, who, Conv(conv)) == scoped);
     CHECK(Get(s, who, "/api/v1/inbox/dashboard") == (w.supervisor ? 200 : 403));
+    Json dash;
+    if (w.supervisor) {
+      REQUIRE(Get(s, who, "/api/v1/inbox/dashboard", &dash) == 200);
+      CHECK(dash["by_channel"].value("app", 0) == (w.own_agency ? 1 : 0));
+    }
+    CHECK(Get(s, who, "/api/v1/inbox/dashboard.csv?table=by_channel") ==
+          (w.supervisor ? 200 : 403));
     CHECK(Post(s, who, Conv(conv, "notes"), {{"text", "n"}}) == scoped);
     CHECK(Post(s, who, Conv(conv, "reply"), {{"text", "r"}}) == scoped);
     CHECK(Post(s, who, Conv(conv, "reject"), {{"reason_code", "out_of_scope"}, {"text", "t"}}) ==
           scoped);
     CHECK(Post(s, who, Conv(conv, "assign"), {{"officer_id", who.officer_id}}) == scoped);
     CHECK(Post(s, who, Conv(conv, "handback"), Json::object()) == scoped);
+    // Canned replies: listed and previewed within the agency; written by its supervisors.
+    Json canned_list;
+    CHECK(Get(s, who, kCanned, &canned_list) == 200);
+    CHECK(canned_list["items"].size() == (w.own_agency ? 1u : 0u));
+    CHECK(Get(s, who, Conv(conv, "canned-replies/" + std::to_string(canned))) == scoped);
+    const int write = !w.supervisor ? 403 : (w.own_agency ? 200 : 404);
+    CHECK(Put(s, who, canned_path, {{"title", "Chào hỏi"}, {"body", "Xin chào."}}) == write);
+    const auto made = CreateCanned(s, who, std::string("Mẫu của ") + w.user, "Xin chào.");
+    CHECK((w.supervisor ? made > 0 : made == -403));
+    if (made > 0) {  // made in the supervisor's own agency, deleted by them
+      CHECK(Delete(s, who, kCanned + "/" + std::to_string(made)) == 200);
+    }
   }
+  // Nobody but the own agency's supervisor touched the reply; the other agency deleted nothing.
+  CHECK(s.Query("SELECT count(*) FROM canned_replies") == "1");
+  CHECK(s.Query("SELECT agency_code FROM canned_replies") == kOwnAgency);
+  const auto other_sup = s.Login("truongphong13", "pass-truong-13");
+  CHECK(Delete(s, other_sup, canned_path) == 404);
+  CHECK(Delete(s, s.Login("canbo", "pass-canbo-1"), canned_path) == 403);
+  CHECK(s.Query("SELECT count(*) FROM canned_replies") == "1");
   // The other agency changed nothing: only the own agency's two officers wrote.
   CHECK(s.Query("SELECT count(*) FROM inbox_notes") == "2");
   CHECK(s.Query("SELECT count(DISTINCT officer_id) FROM audit_log WHERE action = 'reply'") == "2");
@@ -161,8 +213,10 @@ TEST_CASE("access-control matrix: role x endpoint x own agency vs other agency")
   // Without a session every endpoint answers 401.
   LoggedIn nobody;
   nobody.session = "0000";
-  for (const char* path : {"/api/v1/inbox/conversations", "/api/v1/inbox/dashboard",
-                           "/api/v1/inbox/me", "/api/v1/inbox/events"}) {
+  for (const std::string& path :
+       {std::string("/api/v1/inbox/conversations"), std::string("/api/v1/inbox/dashboard"),
+        std::string("/api/v1/inbox/me"), std::string("/api/v1/inbox/events"), kCanned,
+        Conv(conv, "canned-replies/" + std::to_string(canned))}) {
     CAPTURE(path);
     CHECK(Get(s, nobody, path) == 401);
   }
@@ -170,6 +224,9 @@ TEST_CASE("access-control matrix: role x endpoint x own agency vs other agency")
     CAPTURE(verb);
     CHECK(Post(s, nobody, Conv(conv, verb), {{"text", "x"}}) == 401);
   }
+  CHECK(Post(s, nobody, kCanned, {{"title", "x"}, {"body", "y"}}) == 401);
+  CHECK(Put(s, nobody, canned_path, {{"title", "x"}, {"body", "y"}}) == 401);
+  CHECK(Delete(s, nobody, canned_path) == 401);
   const auto sup = s.Login("truongphong", "pass-truongphong");
   Json d;
   REQUIRE(Get(s, sup, "/api/v1/inbox/dashboard", &d) == 200);
@@ -200,6 +257,232 @@ TEST_CASE("live updates: a citizen's message reaches an open event stream") {
   CHECK(own_stream.find("\"conversation_id\":" + std::to_string(conv)) != std::string::npos);
   CHECK(other_stream.find("event: ready") != std::string::npos);
   CHECK(other_stream.find("event: message") == std::string::npos);
+}
+
+TEST_CASE(
+    "canned replies: supervisors keep them, variables are checked and filled per conversation") {
+  InboxServer s;
+  const auto conv = s.CitizenSays("citizen-canned", "cho tôi hỏi");
+  REQUIRE(conv > 0);
+  const auto sup = s.Login("truongphong", "pass-truongphong");
+  const auto a = s.Login("canbo", "pass-canbo-1");
+
+  // Unknown variables are refused at save time, each named.
+  auto res = s.Client()->Post(
+      kCanned.c_str(), SessionHeaders(sup),
+      Json{{"title", "Sai"}, {"body", "Chào {ten} và {ho_ten}, {ten}"}}.dump(), "application/json");
+  REQUIRE(res);
+  CHECK(res->status == 422);
+  auto err = Json::parse(res->body)["error"];
+  CHECK(err["code"] == "unprocessable");
+  CHECK(err["unknown_variables"] == Json::array({"ten", "ho_ten"}));
+  CHECK(err["message"].get<std::string>().find("{ten}, {ho_ten}") != std::string::npos);
+  CHECK(CreateCanned(s, sup, "", "x") == -400);
+  CHECK(CreateCanned(s, sup, "Tiêu đề", "   ") == -400);
+  CHECK(CreateCanned(s, sup, std::string(121, 'a'), "x") == -400);
+
+  const auto id = CreateCanned(
+      s, sup, "Đã nhận",
+      "Kính gửi {ten_cong_dan}, {ten_co_quan} đã nhận hồ sơ {ma_ho_so}. Cán bộ: {ten_can_bo}.");
+  REQUIRE(id > 0);
+  CHECK(CreateCanned(s, sup, "Đã nhận", "trùng tên") == -409);
+  CHECK(CreateCanned(s, a, "Của cán bộ", "x") == -403);
+
+  Json list;
+  REQUIRE(Get(s, a, kCanned, &list) == 200);
+  REQUIRE(list["items"].size() == 1);
+  CHECK(list["items"][0]["title"] == "Đã nhận");
+  CHECK(list["variables"] ==
+        Json::array({"ten_cong_dan", "ma_ho_so", "ten_can_bo", "ten_co_quan"}));
+
+  // The preview is filled on the server for this conversation and officer; the citizen gave no
+  // name and has no dossier, so those stay visible and are named.
+  Json preview;
+  REQUIRE(Get(s, a, Conv(conv, "canned-replies/" + std::to_string(id)), &preview) == 200);
+  CHECK(preview["text"] ==
+        "Kính gửi {ten_cong_dan}, UBND phường Thử Nghiệm đã nhận hồ sơ {ma_ho_so}. Cán bộ: Cán bộ "
+        "A.");
+  CHECK(preview["unfilled"] == Json::array({"ten_cong_dan", "ma_ho_so"}));
+  CHECK(Get(s, a, Conv(conv, "canned-replies/999999")) == 404);
+  CHECK(Get(s, a, Conv(999999, "canned-replies/" + std::to_string(id))) == 404);
+  CHECK(Get(s, a, Conv(conv, "canned-replies/99999999999999999999999")) == 404);
+
+  const std::string path = kCanned + "/" + std::to_string(id);
+  CHECK(Put(s, sup, path, {{"title", "Đã nhận"}, {"body", "{sai_bien}"}}) == 422);
+  CHECK(Put(s, sup, path, {{"title", "Đã nhận hồ sơ"}, {"body", "Chào {ten_cong_dan}."}}) == 200);
+  CHECK(Put(s, sup, kCanned + "/999999", {{"title", "x"}, {"body", "y"}}) == 404);
+  const auto second = CreateCanned(s, sup, "Khác", "Xin chào.");
+  CHECK(Put(s, sup, kCanned + "/" + std::to_string(second),
+            {{"title", "Đã nhận hồ sơ"}, {"body", "y"}}) == 409);
+  REQUIRE(Get(s, a, kCanned, &list) == 200);
+  REQUIRE(list["items"].size() == 2);
+  for (const auto& item : list["items"]) {
+    if (item["id"] == id) {
+      CHECK(item["title"] == "Đã nhận hồ sơ");
+      CHECK(item["body"] == "Chào {ten_cong_dan}.");
+    } else {
+      CHECK(item["title"] == "Khác");
+    }
+  }
+  CHECK(Delete(s, sup, path) == 200);
+  CHECK(Delete(s, sup, path) == 404);
+  CHECK(s.Query("SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE "
+                "action LIKE 'canned_%' ORDER BY id)") ==
+        "canned_create,canned_update,canned_create,canned_delete");
+  CHECK(s.Query("SELECT target FROM audit_log WHERE action = 'canned_delete'") ==
+        "canned_reply:" + std::to_string(id));
+}
+
+TEST_CASE("SLA: clocks in the list and the conversation, the overdue filter, escalation") {
+  InboxServer s(
+      R"("sla": {"first_response": "4h", "resolution_days": 3, "check_interval": "3s"},)");
+  const auto conv = s.CitizenSays("citizen-sla", "xin chào");
+  const auto quiet = s.CitizenSays("citizen-quiet", "xin chào");
+  REQUIRE(conv > 0);
+  auto a = s.Login("canbo", "pass-canbo-1");
+  Json c;
+  REQUIRE(Get(s, a, Conv(conv), &c) == 200);
+  CHECK(c["sla"].is_null());  // the bot has it: no officer clock yet
+  REQUIRE(Post(s, a, Conv(conv, "assign"), {{"officer_id", a.officer_id}}) == 200);
+  REQUIRE(Get(s, a, Conv(conv), &c) == 200);
+  REQUIRE(c["sla"].is_object());
+  const std::int64_t started = c["sla"]["started_at"];
+  CHECK(c["sla"]["first_response_due_at"].get<std::int64_t>() >= started + 4 * 3600 * 1000);
+  CHECK(c["sla"]["resolution_due_at"].get<std::int64_t>() >= started + 3 * 8 * 3600 * 1000LL);
+  CHECK(c["overdue"] == false);
+  Json list;
+  REQUIRE(Get(s, a, "/api/v1/inbox/conversations?overdue=true", &list) == 200);
+  CHECK(list["items"].empty());
+
+  // Thirty days back: both the first answer and the resolution are past due on any calendar.
+  s.Restart(
+      [&] { REQUIRE(s.Exec("UPDATE inbox_sla SET started_at = started_at - 30 * 86400000")); });
+  a = s.Login("canbo", "pass-canbo-1");
+  std::string sup_stream, officer_stream, other_stream;
+  auto listen = [&](const LoggedIn& who, std::string* into) {
+    s.Client()->Get("/api/v1/inbox/events", SessionHeaders(who, false),
+                    [into](const char* data, std::size_t n) {
+                      into->append(data, n);
+                      return true;
+                    });
+  };
+  // The first escalation pass comes 3 s after the start; the streams are open by then.
+  std::thread t1(listen, s.Login("truongphong", "pass-truongphong"), &sup_stream);
+  std::thread t2(listen, a, &officer_stream);
+  std::thread t3(listen, s.Login("truongphong13", "pass-truong-13"), &other_stream);
+  REQUIRE(Get(s, a, "/api/v1/inbox/conversations?overdue=true", &list) == 200);
+  REQUIRE(list["items"].size() == 1);
+  CHECK(list["items"][0]["id"] == conv);
+  CHECK(list["items"][0]["overdue"] == true);
+  CHECK(list["items"][0]["sla"]["first_response_overdue"] == true);
+  t1.join();
+  t2.join();
+  t3.join();
+  CHECK(sup_stream.find("event: escalation") != std::string::npos);
+  CHECK(sup_stream.find("\"conversation_id\":" + std::to_string(conv) +
+                        ",\"kind\":\"first_response\"") != std::string::npos);
+  CHECK(sup_stream.find("\"kind\":\"resolution\"") != std::string::npos);
+  CHECK(officer_stream.find("event: ready") != std::string::npos);
+  CHECK(officer_stream.find("event: escalation") == std::string::npos);
+  CHECK(other_stream.find("event: ready") != std::string::npos);
+  CHECK(other_stream.find("event: escalation") == std::string::npos);
+  CHECK(s.Query("SELECT count(*) FROM audit_log WHERE action = 'sla_escalated' AND "
+                "officer_id IS NULL AND target = 'conversation:" +
+                std::to_string(conv) + "'") == "2");
+  std::this_thread::sleep_for(std::chrono::milliseconds(3500));  // another pass: still once
+  CHECK(s.Query("SELECT count(*) FROM audit_log WHERE action = 'sla_escalated'") == "2");
+  REQUIRE(Get(s, a, Conv(conv), &c) == 200);
+  CHECK(c["sla"]["escalated"] == true);
+
+  // The first answer stops that clock; closing stops the resolution clock and the highlight.
+  REQUIRE(Post(s, a, Conv(conv, "reply"), {{"text", "Chào anh."}}) == 200);
+  REQUIRE(Get(s, a, Conv(conv), &c) == 200);
+  CHECK(c["sla"]["first_response_overdue"] == false);
+  CHECK(c["sla"]["resolution_overdue"] == true);
+  REQUIRE(Post(s, a, Conv(conv, "close"), Json::object()) == 200);
+  REQUIRE(Get(s, a, "/api/v1/inbox/conversations?overdue=true", &list) == 200);
+  CHECK(list["items"].empty());
+  REQUIRE(Get(s, a, Conv(quiet), &c) == 200);
+  CHECK(c["sla"].is_null());
+}
+
+TEST_CASE("dashboard: volumes, times against the SLA, refusals, satisfaction, CSV; scoped") {
+  InboxServer s;
+  const auto conv = s.CitizenSays("citizen-dash", "xin chào");
+  const auto other = s.CitizenSays("citizen-dash-2", "xin chào");
+  REQUIRE(conv > 0);
+  REQUIRE(other > 0);
+  auto a = s.Login("canbo", "pass-canbo-1");
+  REQUIRE(Post(s, a, Conv(conv, "assign"), {{"officer_id", a.officer_id}}) == 200);
+  REQUIRE(Post(s, a, Conv(conv, "reply"), {{"text", "Chào anh."}}) == 200);
+  REQUIRE(Post(s, a, Conv(conv, "close"), Json::object()) == 200);
+  REQUIRE(Post(s, a, Conv(other, "reject"),
+               {{"reason_code", "out_of_scope"}, {"text", "Không thuộc dịch vụ công."}}) == 200);
+  s.Restart([&] {
+    REQUIRE(s.Exec(
+        "INSERT INTO ratings (conversation_id, citizen_id, channel, procedure_code, score, at) "
+        "SELECT " +
+        std::to_string(conv) +
+        ", citizen_id, 'app', '1.004222', v.score, 0 FROM conversations, (SELECT "
+        "'rat_hai_long' AS score UNION ALL SELECT 'rat_hai_long' UNION ALL SELECT 'hai_long' "
+        "UNION ALL SELECT 'khong_hai_long') v WHERE id = " +
+        std::to_string(conv)));
+  });
+  const auto sup = s.Login("truongphong", "pass-truongphong");
+  Json d;
+  REQUIRE(Get(s, sup, "/api/v1/inbox/dashboard", &d) == 200);
+  CHECK(d["scope"] == kOwnAgency);
+  CHECK(d["by_channel"]["app"] == 2);
+  CHECK(d["by_status"]["closed"] == 1);
+  CHECK(d["by_status"]["officer"] == 1);
+  CHECK(d["by_procedure"]["unknown"] == 2);
+  CHECK(d["refusals_by_reason"]["out_of_scope"] == 1);
+  CHECK(d["first_response"]["count"] == 2);  // the reply, and the refusal (also an answer)
+  CHECK(d["first_response"]["on_time"] == 2);
+  CHECK(d["first_response"]["on_time_rate"] == 1.0);
+  CHECK(d["first_response"]["median_s"].get<std::int64_t>() <= 60);
+  CHECK(d["resolution"]["count"] == 1);
+  CHECK(d["resolution"]["on_time"] == 1);
+  CHECK(d["satisfaction_by_channel"]["app"] ==
+        Json{{"rat_hai_long", 2}, {"hai_long", 1}, {"khong_hai_long", 1}, {"total", 4}});
+  CHECK(d["satisfaction_by_procedure"]["1.004222"]["total"] == 4);
+
+  // Another agency's supervisor sees none of it; an admin sees every agency.
+  Json d13;
+  REQUIRE(Get(s, s.Login("truongphong13", "pass-truong-13"), "/api/v1/inbox/dashboard", &d13) ==
+          200);
+  CHECK(d13["scope"] == "000.00.13.H29");
+  CHECK(d13["by_channel"].empty());
+  CHECK(d13["satisfaction_by_channel"].empty());
+  Json all;
+  const auto admin = s.Login("quantri", "pass-quantri-1");
+  REQUIRE(Get(s, admin, "/api/v1/inbox/dashboard", &all) == 200);
+  CHECK(all["scope"] == "all");
+  CHECK(all["by_channel"]["app"] == 2);
+
+  // CSV: UTF-8 with a BOM so Excel keeps Vietnamese, one table per file.
+  auto csv = s.Client()->Get("/api/v1/inbox/dashboard.csv?table=satisfaction_channel",
+                             SessionHeaders(sup, false));
+  REQUIRE(csv);
+  CHECK(csv->status == 200);
+  CHECK(csv->get_header_value("Content-Type") == "text/csv; charset=utf-8");
+  CHECK(csv->get_header_value("Content-Disposition") ==
+        "attachment; filename=\"caunoi-satisfaction_channel.csv\"");
+  CHECK(csv->body ==
+        "\xEF\xBB\xBF"
+        "channel,rat_hai_long,hai_long,khong_hai_long,total\r\napp,2,1,1,4\r\n");
+  csv = s.Client()->Get("/api/v1/inbox/dashboard.csv?table=refusals", SessionHeaders(sup, false));
+  CHECK(csv->body ==
+        "\xEF\xBB\xBF"
+        "reason_code,refusals\r\nout_of_scope,1\r\n");
+  CHECK(Get(s, sup, "/api/v1/inbox/dashboard.csv?table=officers") == 400);
+  CHECK(Get(s, sup, "/api/v1/inbox/dashboard.csv") == 400);
+  a = s.Login("canbo", "pass-canbo-1");
+  CHECK(Get(s, a, "/api/v1/inbox/dashboard.csv?table=by_channel") == 403);
+  CHECK(Get(s, a, "/api/v1/inbox/dashboard") == 403);
+  LoggedIn nobody;
+  nobody.session = "0000";
+  CHECK(Get(s, nobody, "/api/v1/inbox/dashboard.csv?table=by_channel") == 401);
 }
 
 }  // namespace

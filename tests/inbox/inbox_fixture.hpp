@@ -1,8 +1,12 @@
 // A real caunoi server with the officer inbox enabled, and helpers to log in and call the API.
 #pragma once
 
+#include <doctest/doctest.h>
 #include <httplib.h>
+#include <signal.h>
 #include <sqlite3.h>
+
+#include <functional>
 
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -48,7 +52,9 @@ class InboxServer {
           {"username": "canbo13", "display_name": "Cán bộ khác", "agency_code": "000.00.13.H29",
            "role": "officer", "password": "pass-canbo-13"},
           {"username": "truongphong13", "display_name": "Trưởng phòng khác",
-           "agency_code": "000.00.13.H29", "role": "supervisor", "password": "pass-truong-13"}
+           "agency_code": "000.00.13.H29", "role": "supervisor", "password": "pass-truong-13"},
+          {"username": "quantri", "display_name": "Quản trị", "agency_code": "000.00.99.H29",
+           "role": "admin", "password": "pass-quantri-1"}
         ]},
       "channels": {"app": {"demo_accept_bare_user_id": true, "tokens": ["test-app-token-0123456789"]}}
     })");
@@ -56,6 +62,19 @@ class InboxServer {
         std::vector<std::string>{CAUNOI_BINARY, "serve", "--config", config_path_},
         dir_.File("caunoi.log"));
     port_ = process_->WaitForPort();
+  }
+
+  // Stops the server (SIGTERM, graceful), runs `while_stopped` (e.g. Exec), starts it again on
+  // the same database. Sessions are in memory: log in again afterwards.
+  void Restart(const std::function<void()>& while_stopped) {
+    process_->Signal(SIGTERM);
+    REQUIRE(process_->Wait() == 0);
+    while_stopped();
+    process_ = std::make_unique<Process>(
+        std::vector<std::string>{CAUNOI_BINARY, "serve", "--config", config_path_},
+        dir_.File("caunoi.log"));
+    port_ = process_->WaitForPort();
+    REQUIRE(port_ > 0);
   }
 
   int port() const { return port_; }
@@ -103,6 +122,20 @@ class InboxServer {
   std::string CitizenHistory(const std::string& user_id) const {
     auto res = Client()->Get(("/api/v1/app/messages?user_id=" + user_id).c_str());
     return res ? res->body : "";
+  }
+
+  // Runs a statement on the database; call it from Restart() while the server is stopped (tests
+  // move stored times back instead of waiting: the binary runs on the system clock). True when it
+  // succeeded.
+  bool Exec(const std::string& sql) const {
+    sqlite3* db = nullptr;
+    bool ok = sqlite3_open_v2(db_path().c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK;
+    if (ok) {
+      sqlite3_busy_timeout(db, 5000);
+      ok = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
+    sqlite3_close(db);
+    return ok;
   }
 
   // Runs a query on the database (read-only) and returns the first column of the first row.

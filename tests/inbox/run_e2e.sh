@@ -18,6 +18,8 @@ cat > "$tmp/caunoi.json" <<JSON
   "inbox": {"enabled": true, "officers": [
     {"username": "canbo", "display_name": "Cán bộ A", "agency_code": "000.00.12.H29",
      "role": "officer", "password": "pass-canbo-1"},
+    {"username": "truongphong", "display_name": "Trưởng phòng", "agency_code": "000.00.12.H29",
+     "role": "supervisor", "password": "pass-truongphong"},
     {"username": "canbo13", "display_name": "Cán bộ khác", "agency_code": "000.00.13.H29",
      "role": "officer", "password": "pass-canbo-13"}]},
   "channels": {"app": {"demo_accept_bare_user_id": true, "tokens": ["e2e-app-token-0123456789"]}}

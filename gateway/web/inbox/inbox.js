@@ -34,6 +34,217 @@
 
   function say(key) { $('status').textContent = key ? t(key) : ''; }
 
+  // Times in Vietnam's zone whatever the officer's machine says: deadlines are the agency's.
+  function fmtTime(ms) {
+    return new Date(ms).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB',
+      { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+  }
+
+  // The deadline that matters next for the list: the first answer, else the resolution, else
+  // a complaint's.
+  function nextDue(sla) {
+    if (!sla) return null;
+    if (sla.first_response_due_at && !sla.first_response_at && !sla.resolved_at) {
+      return { key: 'sla_first_response', at: sla.first_response_due_at, late: sla.first_response_overdue };
+    }
+    if (sla.resolution_due_at && !sla.resolved_at) {
+      return { key: 'sla_resolution', at: sla.resolution_due_at, late: sla.resolution_overdue };
+    }
+    if (sla.complaint_due_at) {
+      return { key: 'sla_complaint', at: sla.complaint_due_at, late: sla.complaint_overdue };
+    }
+    return null;
+  }
+
+  function renderSla(sla) {
+    const dl = $('sla');
+    dl.replaceChildren();
+    dl.hidden = !sla;
+    if (!sla) return;
+    const row = (key, due, done, late) => {
+      if (!due) return;
+      const dt = document.createElement('dt');
+      dt.textContent = t(key);
+      const dd = document.createElement('dd');
+      dd.textContent = fmtTime(due) + (done ? ` · ${t('sla_done')} ${fmtTime(done)}` : '') +
+        (late ? ` · ${t('overdue')}` : '');
+      if (late) dd.className = 'late';
+      dl.append(dt, dd);
+    };
+    row('sla_first_response', sla.first_response_due_at, sla.first_response_at, sla.first_response_overdue);
+    row('sla_resolution', sla.resolution_due_at, sla.resolved_at, sla.resolution_overdue);
+    row('sla_complaint', sla.complaint_due_at, null, sla.complaint_overdue);
+    if (sla.escalated) {
+      const dt = document.createElement('dt');
+      dt.textContent = t('sla_escalated');
+      const dd = document.createElement('dd');
+      dd.textContent = t('yes');
+      dd.className = 'late';
+      dl.append(dt, dd);
+    }
+  }
+
+  // ---- Supervisor dashboard: charts as inline SVG (no library), each with a table beside it
+  // and a CSV export of that table.
+  const SVG = 'http://www.w3.org/2000/svg';
+  const COLORS = ['#8b0000', '#1f5fa8', '#2e7d32', '#b8860b', '#6a1b9a', '#00838f', '#5d4037'];
+  const SAT = ['rat_hai_long', 'hai_long', 'khong_hai_long'];
+  const SAT_COLORS = ['#2e7d32', '#1f5fa8', '#b00020'];
+
+  function svgEl(name, attrs, text) {
+    const el = document.createElementNS(SVG, name);
+    for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, String(v));
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  function table(head, rows) {
+    const tbl = document.createElement('table');
+    const tr = document.createElement('tr');
+    for (const h of head) { const th = document.createElement('th'); th.scope = 'col'; th.textContent = h; tr.appendChild(th); }
+    const thead = document.createElement('thead');
+    thead.appendChild(tr);
+    const tbody = document.createElement('tbody');
+    for (const r of rows) {
+      const row = document.createElement('tr');
+      r.forEach((v, i) => {
+        const td = document.createElement(i === 0 ? 'th' : 'td');
+        if (i === 0) td.scope = 'row'; else td.className = 'num';
+        td.textContent = v === null || v === undefined ? '—' : String(v);
+        row.appendChild(td);
+      });
+      tbody.appendChild(row);
+    }
+    tbl.append(thead, tbody);
+    return tbl;
+  }
+
+  // segments: [[label, [v1, v2...]]]; one colour per series.
+  function barChart(id, title, desc, rows, colors) {
+    const barH = 22, labelW = 150, width = 440;
+    const height = Math.max(rows.length, 1) * (barH + 6) + 10;
+    const max = Math.max(1, ...rows.map((r) => r[1].reduce((a, b) => a + b, 0)));
+    const svg = svgEl('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
+      'aria-labelledby': `${id}-t ${id}-d` });
+    svg.append(svgEl('title', { id: `${id}-t` }, title), svgEl('desc', { id: `${id}-d` }, desc));
+    rows.forEach(([label, values], i) => {
+      const y = 5 + i * (barH + 6);
+      svg.appendChild(svgEl('text', { x: 0, y: y + barH * 0.7, 'font-size': 12 }, label.length > 22 ? label.slice(0, 21) + '…' : label));
+      let x = labelW;
+      values.forEach((v, j) => {
+        const w = (v / max) * (width - labelW - 40);
+        if (w > 0) svg.appendChild(svgEl('rect', { x, y, width: w, height: barH, fill: colors[j % colors.length] }));
+        x += w;
+      });
+      svg.appendChild(svgEl('text', { x: x + 4, y: y + barH * 0.7, 'font-size': 12 }, String(values.reduce((a, b) => a + b, 0))));
+    });
+    return svg;
+  }
+
+  function figure(id, titleKey, csvTable, head, rows, chartRows, colors) {
+    const fig = document.createElement('figure');
+    fig.id = id;
+    const cap = document.createElement('figcaption');
+    cap.textContent = t(titleKey);
+    const pair = document.createElement('div');
+    pair.className = 'pair';
+    if (chartRows) {
+      const desc = chartRows.length ? chartRows.map((r) => `${r[0]}: ${r[1].join(' / ')}`).join('; ') : t('dash_empty');
+      pair.appendChild(barChart(id + '-chart', t(titleKey), desc, chartRows, colors || COLORS));
+    }
+    pair.appendChild(table(head, rows));
+    const link = document.createElement('a');
+    link.href = `${API}/dashboard.csv?table=${csvTable}`;
+    link.textContent = t('dash_csv');
+    link.setAttribute('download', `caunoi-${csvTable}.csv`);
+    fig.append(cap, pair, link);
+    return fig;
+  }
+
+  const entries = (o) => Object.entries(o || {}).sort((a, b) => b[1] - a[1]);
+  const label = (prefix, k) => (texts[prefix + k] ? t(prefix + k) : k);
+  const hours = (s) => (s === null || s === undefined ? null : (s / 3600).toFixed(1));
+  const pct = (r) => (r === null || r === undefined ? null : `${Math.round(r * 100)}%`);
+
+  async function loadDashboard() {
+    const r = await call('GET', '/dashboard');
+    if (!r.ok) { say('error'); return; }
+    const d = r.data;
+    $('dash-scope').textContent = `${t('dash_scope')}: ${d.scope === 'all' ? t('dash_all') : d.scope}`;
+    const box = $('dash-charts');
+    box.replaceChildren();
+    const counts = (id, key, csv, obj, prefix) => {
+      const rows = entries(obj).map(([k, v]) => [label(prefix, k), v]);
+      box.appendChild(figure(id, key, csv, [t('dash_item'), t('dash_count')], rows,
+        rows.map(([k, v]) => [k, [v]])));
+    };
+    counts('dash-channel', 'dash_by_channel', 'by_channel', d.by_channel, 'channel_');
+    counts('dash-procedure', 'dash_by_procedure', 'by_procedure', d.by_procedure, 'procedure_');
+    counts('dash-status', 'dash_by_status', 'by_status', d.by_status, 'status_');
+    counts('dash-refusals', 'dash_refusals', 'refusals', d.refusals_by_reason, 'reason_');
+    const times = ['first_response', 'resolution'].map((k) => [t('dash_' + k), d[k].count,
+      hours(d[k].median_s), hours(d[k].p90_s), pct(d[k].on_time_rate)]);
+    box.appendChild(figure('dash-times', 'dash_times', 'times',
+      [t('dash_measure'), t('dash_count'), t('dash_median_h'), t('dash_p90_h'), t('dash_on_time')], times,
+      ['first_response', 'resolution'].map((k) => [t('dash_' + k), [Math.round((d[k].on_time_rate || 0) * 100)]]),
+      ['#2e7d32']));
+    const sat = (id, key, csv, obj, prefix) => {
+      const rows = Object.entries(obj || {}).map(([k, v]) => [label(prefix, k), ...SAT.map((s) => v[s]), v.total]);
+      box.appendChild(figure(id, key, csv, [t('dash_item'), ...SAT.map((s) => t('sat_' + s)), t('dash_total')], rows,
+        rows.map((r) => [r[0], r.slice(1, 4)]), SAT_COLORS));
+    };
+    sat('dash-sat-channel', 'dash_sat_channel', 'satisfaction_channel', d.satisfaction_by_channel, 'channel_');
+    sat('dash-sat-procedure', 'dash_sat_procedure', 'satisfaction_procedure', d.satisfaction_by_procedure, 'procedure_');
+  }
+
+  const isSupervisor = () => me && (me.role === 'supervisor' || me.role === 'admin');
+  let canned = [];
+
+  async function loadCanned() {
+    const r = await call('GET', '/canned-replies');
+    if (!r.ok) return;
+    canned = r.data.items;
+    const sel = $('canned-pick');
+    while (sel.options.length > 1) sel.remove(1);
+    for (const c of canned) {
+      const o = document.createElement('option');
+      o.value = c.id;
+      o.textContent = c.title;
+      sel.appendChild(o);
+    }
+    $('canned-admin').hidden = !isSupervisor();
+    const ul = $('canned-list');
+    ul.replaceChildren();
+    for (const c of canned) {
+      const li = document.createElement('li');
+      const title = document.createElement('strong');
+      title.textContent = c.title;
+      const body = document.createElement('span');
+      body.textContent = ': ' + c.body;
+      const edit = document.createElement('button');
+      edit.type = 'button';
+      edit.textContent = t('edit');
+      edit.setAttribute('aria-label', `${t('edit')} ${c.title}`);
+      edit.addEventListener('click', () => {
+        $('canned-id').value = c.id;
+        $('canned-title').value = c.title;
+        $('canned-body').value = c.body;
+        $('canned-title').focus();
+      });
+      const del = document.createElement('button');
+      del.type = 'button';
+      del.textContent = t('delete');
+      del.setAttribute('aria-label', `${t('delete')} ${c.title}`);
+      del.addEventListener('click', async () => {
+        const d = await call('DELETE', `/canned-replies/${c.id}`);
+        say(d.ok ? 'canned_deleted' : 'error');
+        loadCanned();
+      });
+      li.append(title, body, edit, del);
+      ul.appendChild(li);
+    }
+  }
+
   async function call(method, path, body) {
     const headers = {};
     if (method !== 'GET') headers['X-CSRF-Token'] = me ? me.csrf_token : '';
@@ -53,6 +264,8 @@
     $('login').hidden = false;
     $('app').hidden = true;
     $('logout').hidden = true;
+    $('dash-toggle').hidden = true;
+    $('dashboard').hidden = true;
     $('who').textContent = '';
   }
 
@@ -61,7 +274,9 @@
     $('app').hidden = false;
     $('logout').hidden = false;
     $('who').textContent = `${me.display_name} (${me.agency_code})`;
+    $('dash-toggle').hidden = !isSupervisor();
     refreshList();
+    loadCanned();
     listen();
   }
 
@@ -72,6 +287,12 @@
       const m = JSON.parse(e.data);
       refreshList();
       if (current && m.conversation_id === current) openConversation(current, false);
+    });
+    // Supervisors only: an SLA breach escalated by the server's periodic pass.
+    events.addEventListener('escalation', (e) => {
+      const m = JSON.parse(e.data);
+      $('status').textContent = `${t('escalated_' + m.kind)} #${m.conversation_id}`;
+      refreshList();
     });
   }
 
@@ -109,10 +330,18 @@
         b.appendChild(u);
       }
       if (c.overdue) {
+        b.classList.add('is-overdue');
         const o = document.createElement('span');
         o.className = 'overdue';
         o.textContent = ' ' + t('overdue');
         b.appendChild(o);
+      }
+      const due = nextDue(c.sla);
+      if (due) {
+        const d = document.createElement('span');
+        d.className = 'due';
+        d.textContent = `${t(due.key)}: ${fmtTime(due.at)}`;
+        b.appendChild(d);
       }
       const last = document.createElement('div');
       last.textContent = c.last_text;
@@ -132,6 +361,7 @@
     $('conv-title').textContent = c.citizen_name || c.address;
     $('conv-meta').textContent = `${c.channel} · ${t('status_' + c.status)} · ` +
       c.contacts.map((k) => `${k.channel}: ${k.address}`).join(', ');
+    renderSla(c.sla);
     const ol = $('messages');
     ol.replaceChildren();
     for (const m of c.messages) {
@@ -180,7 +410,12 @@
       lang = lang === 'vi' ? 'en' : 'vi';
       localStorage.setItem('inbox.lang', lang);
       await loadTexts();
-      if (me) { refreshList(); if (current) openConversation(current, false); }
+      if (me) {
+        refreshList();
+        loadCanned();
+        if (current) openConversation(current, false);
+        if (!$('dashboard').hidden) loadDashboard();
+      }
     });
     $('login').addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -213,6 +448,42 @@
         updateRejectButton();
       }
     });
+    $('dash-toggle').addEventListener('click', async () => {
+      const open = $('dashboard').hidden;
+      $('dashboard').hidden = !open;
+      $('dash-toggle').setAttribute('aria-expanded', String(open));
+      if (open) { await loadDashboard(); $('dash-title').focus(); }
+    });
+    $('canned-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const id = $('canned-pick').value;
+      if (!id || !current) return;
+      const r = await call('GET', `/conversations/${current}/canned-replies/${id}`);
+      if (!r.ok) { say('error'); return; }
+      const box = $('reply-text');
+      box.value = box.value ? `${box.value}\n${r.data.text}` : r.data.text;
+      $('canned-unfilled').textContent = r.data.unfilled.length
+        ? `${t('canned_unfilled')} ${r.data.unfilled.map((n) => `{${n}}`).join(', ')}` : '';
+      box.focus();
+    });
+    $('canned-edit').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const id = $('canned-id').value;
+      const body = { title: $('canned-title').value, body: $('canned-body').value };
+      const r = id ? await call('PUT', `/canned-replies/${id}`, body) : await call('POST', '/canned-replies', body);
+      if (r.ok) {
+        $('canned-error').textContent = '';
+        $('canned-edit').reset();
+        say('canned_saved');
+        loadCanned();
+      } else if (r.status === 422 && r.data.error && r.data.error.unknown_variables) {
+        $('canned-error').textContent =
+          `${t('canned_unknown')} ${r.data.error.unknown_variables.map((n) => `{${n}}`).join(', ')}`;
+      } else {
+        $('canned-error').textContent = t(r.status === 409 ? 'canned_duplicate' : 'error');
+      }
+    });
+    $('canned-edit').addEventListener('reset', () => { $('canned-id').value = ''; $('canned-error').textContent = ''; });
     $('take').addEventListener('click', () => act('assign', { officer_id: me.officer_id }, 'taken'));
     $('handback').addEventListener('click', () => act('handback', undefined, 'handed_back'));
     $('close').addEventListener('click', () => act('close', undefined, 'closed'));
