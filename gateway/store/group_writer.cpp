@@ -111,6 +111,7 @@ void GroupWriter::RunBatch(std::deque<Pending>& batch) {
     }
   }
   try {
+    db_->ResetStatements();  // no job's half-read statement may outlive the transaction
     db_->Prepare("COMMIT").Run();
   } catch (const SqliteError& e) {
     kLog.Error("commit failed; the whole batch is refused",

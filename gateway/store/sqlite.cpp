@@ -54,6 +54,13 @@ void Stmt::Run() {
   Reset();  // ready to bind again, so a loop can reuse the statement
 }
 
+void Db::ResetStatements() {
+  for (sqlite3_stmt* s = sqlite3_next_stmt(db_, nullptr); s != nullptr;
+       s = sqlite3_next_stmt(db_, s)) {
+    sqlite3_reset(s);
+  }
+}
+
 void Stmt::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);

@@ -74,6 +74,11 @@ class Db {
   // A statement from this connection's cache, reset and ready to bind. `sql` must be a string
   // literal or otherwise outlive the connection (it is the cache key).
   Stmt& Prepare(const char* sql);
+  // Resets every statement of this connection. A statement stepped and left unreset keeps its
+  // read transaction open, so the connection keeps reading an old snapshot (and the writer could
+  // not upgrade to a write lock after another process wrote); the store calls this when a job or
+  // a read lease ends, so no caller has to remember.
+  void ResetStatements();
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   int Changes() const { return sqlite3_changes(db_); }
   sqlite3* raw() const { return db_; }

@@ -342,6 +342,7 @@ SqliteStore::ReaderLease SqliteStore::AcquireReader() {
 }
 
 void SqliteStore::ReleaseReader(std::unique_ptr<Db> db) {
+  db->ResetStatements();  // the next lease reads the newest commit, not this one's snapshot
   {
     std::lock_guard lock(readers_mu_);
     readers_.push_back(std::move(db));

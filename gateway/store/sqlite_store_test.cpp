@@ -2,6 +2,7 @@
 #include "gateway/store/sqlite_store.hpp"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include "tests/support/temp_dir.hpp"
 
@@ -137,4 +138,31 @@ TEST_CASE("an unwritable path is an error, not a crash") {
   c.path = "/proc/caunoi/cannot/caunoi.db";
   auto store = SqliteStore::Open(c, nullptr);
   CHECK_FALSE(store.ok());
+}
+
+TEST_CASE("another process writing the database does not wedge the writer or stale the readers") {
+  gw::testing::TempDir dir;
+  auto store = SqliteStore::Open(Config(dir), nullptr);
+  REQUIRE(store.ok());
+  REQUIRE((*store)->RecordTurn(Turn("u1", "một")).ok());
+  REQUIRE((*store)->Snapshot({ChannelKind::kApp, "u1"}).ok());
+  // An operator's sqlite3 session (or a migration tool) writes between our transactions.
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(Config(dir).path.c_str(), &other) == SQLITE_OK);
+  sqlite3_busy_timeout(other, 5000);
+  REQUIRE(sqlite3_exec(other, "UPDATE conversations SET agency_code = 'X'", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  sqlite3_close(other);
+  // The writer takes its next write lock on the newest snapshot...
+  CHECK((*store)->RecordTurn(Turn("u1", "hai")).ok());
+  CHECK((*store)->RecordTurn(Turn("u2", "ba")).ok());
+  // ...and a reader sees the other process's change.
+  std::string agency;
+  REQUIRE((*store)
+              ->RunRead([&](Db& db) {
+                Stmt& s = db.Prepare("SELECT agency_code FROM conversations WHERE id = 1");
+                if (s.Step()) agency = s.Text(0);
+              })
+              .ok());
+  CHECK(agency == "X");
 }
