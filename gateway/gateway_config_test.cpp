@@ -10,14 +10,26 @@ TEST_CASE("the shipped demo and example configs are valid") {
     CAPTURE(name);
     auto text = gw::embedded::config::Find(name);
     REQUIRE(text);
+    // What an operator's environment would hold; anything else is missing (an error).
     auto json = gw::core::ParseConfigText(*text, name, [](const char* n) -> const char* {
-      return std::string(n) == "CAUNOI_APP_TOKEN" ? "example-token-0123456789" : nullptr;
+      const std::string key(n);
+      if (key == "BACKEND_WEBHOOK_SECRET") return "whsec_ZXhhbXBsZS1iYWNrZW5kLXNlY3JldA==";
+      for (const char* known : {"CAUNOI_APP_TOKEN", "KANNEL_SENDSMS_PASSWORD",
+                                "KANNEL_WEBHOOK_SECRET", "SMTP_PASSWORD", "IMAP_PASSWORD"}) {
+        if (key == known) return "example-secret-0123456789";
+      }
+      return nullptr;
     });
     REQUIRE(json.ok());
     auto c = gw::gateway::ParseGatewayConfig(*json);
     REQUIRE_MESSAGE(c.ok(), (c.ok() ? "" : c.error().message));
     CHECK(c->channels.app.enabled);
     CHECK(c->agency_code == "000.00.12.H29");
+    if (name == "caunoi.example.json") {
+      CHECK(c->channels.sms.kannel.has_value());
+      CHECK(c->channels.email.imap.has_value());
+      CHECK(c->notifications.delivery.dispatcher.limits.at(gw::notifier::Route::kSms).burst == 30);
+    }
   }
 }
 
@@ -41,7 +53,7 @@ TEST_CASE("every error is reported at once, each with its path") {
       "store.driver: expected one of sqlite, got \"oracle\"\n"
       "store.sqlite.readers: expected an integer 1..64, got 0\n"
       "log.level: expected one of debug, info, warn, error, got \"loud\"\n"
-      "channels.pigeon: unknown channel kind (known: app, sms)\n"
+      "channels.pigeon: unknown channel kind (known: app, sms, email)\n"
       "colour: unknown key";
   CHECK(c.error().message == expected);
 }

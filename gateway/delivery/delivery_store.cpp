@@ -367,7 +367,8 @@ core::Result<std::vector<LegView>> DeliveryStore::Legs(const std::string& public
   return out;
 }
 
-core::Result<std::vector<DeadLetter>> DeliveryStore::DeadLetters(int limit) {
+core::Result<std::vector<DeadLetter>> DeliveryStore::DeadLetters(const std::string& agency,
+                                                                 int limit) {
   std::vector<DeadLetter> out;
   auto st = store_.RunRead([&](Db& db) {
     Stmt& s = db.Prepare(
@@ -375,7 +376,7 @@ core::Result<std::vector<DeadLetter>> DeliveryStore::DeadLetters(int limit) {
         "created_at, finished_at FROM outbox WHERE state IN ('dead', 'expired') "
         "AND kind IN ('notification', 'reply') AND agency_code = ?1 "
         "ORDER BY finished_at DESC, id DESC LIMIT ?2");
-    s.Bind(1, agency_code_).Bind(2, std::int64_t{limit});
+    s.Bind(1, agency).Bind(2, std::int64_t{limit});
     while (s.Step()) {
       DeadLetter d;
       d.outbox_id = s.Int(0);
@@ -401,13 +402,15 @@ core::Result<std::vector<DeadLetter>> DeliveryStore::DeadLetters(int limit) {
   return out;
 }
 
-core::Status DeliveryStore::Resend(std::int64_t outbox_id, core::TimePoint now) {
+core::Status DeliveryStore::Resend(const std::string& agency, std::int64_t outbox_id,
+                                   core::TimePoint now,
+                                   const std::function<void(store::Db&)>& also) {
   enum { kMissing, kWrongState, kDone } result = kMissing;
   auto st = store_.RunWrite([&](Db& db) {
     Stmt& find = db.Prepare(
         "SELECT state FROM outbox WHERE id = ?1 AND agency_code = ?2 "
         "AND kind IN ('notification', 'reply')");
-    find.Bind(1, outbox_id).Bind(2, agency_code_);
+    find.Bind(1, outbox_id).Bind(2, agency);
     if (!find.Step()) return;
     const std::string state = find.Text(0);
     find.Reset();
@@ -421,6 +424,7 @@ core::Status DeliveryStore::Resend(std::int64_t outbox_id, core::TimePoint now) 
         .Bind(1, Ms(now))
         .Bind(2, outbox_id)
         .Run();
+    if (also) also(db);
     result = kDone;
   });
   if (!st.ok()) return st;

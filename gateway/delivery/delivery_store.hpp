@@ -7,6 +7,7 @@
 // commits, not two fsyncs of its own.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -126,11 +127,13 @@ class DeliveryStore {
   // Every leg of a notification, all rounds, for GET /api/v1/notifications/{id}.
   core::Result<std::vector<LegView>> Legs(const std::string& public_id);
 
-  // Jobs that ended undelivered (dead letters and expired notices), newest first.
-  core::Result<std::vector<DeadLetter>> DeadLetters(int limit);
-  // Starts a new round for a dead or expired job: its routes are tried again from the first.
-  // kNotFound when there is no such job; kConflict when it is not dead or expired.
-  core::Status Resend(std::int64_t outbox_id, core::TimePoint now);
+  // Jobs of `agency` that ended undelivered (dead letters and expired notices), newest first.
+  core::Result<std::vector<DeadLetter>> DeadLetters(const std::string& agency, int limit);
+  // Starts a new round for a dead or expired job of `agency`: its routes are tried again from
+  // the first. `also` runs in the same transaction (the officer's audit record). kNotFound when
+  // the agency has no such job; kConflict when it is not dead or expired.
+  core::Status Resend(const std::string& agency, std::int64_t outbox_id, core::TimePoint now,
+                      const std::function<void(store::Db&)>& also = {});
 
  private:
   store::SqliteStore& store_;

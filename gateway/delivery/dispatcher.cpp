@@ -142,6 +142,9 @@ void Dispatcher::Step(Work& w, core::TimePoint now) {
         if (w.reply) {
           w.message = *w.reply;
           w.message.to = {notifier::ChannelFor(d.route), address};
+          if (d.route == Route::kEmail && w.message.subject.empty()) {
+            w.message.subject = composer_.ReplySubject(w.message.rejection.has_value());
+          }
         } else {
           auto composed = composer_.Compose(*w.push, d.route, address);
           if (composed.ok()) {

@@ -71,4 +71,9 @@ core::Result<core::OutboundMessage> NoticeComposer::Compose(const StatusPush& pu
   return m;
 }
 
+std::string NoticeComposer::ReplySubject(bool refusal) const {
+  return catalogs_.For(settings_.lang)
+      .Format(refusal ? "render.email_subject_refusal" : "render.email_subject");
+}
+
 }  // namespace gw::gateway::delivery

@@ -33,6 +33,9 @@ class NoticeComposer {
   core::Result<core::OutboundMessage> Compose(const StatusPush& push, notifier::Route route,
                                               const std::string& address) const;
 
+  // The subject of an e-mail answer that was queued without one (an officer's reply).
+  std::string ReplySubject(bool refusal) const;
+
  private:
   const locales::Catalogs& catalogs_;
   const routing::Catalog& catalog_;

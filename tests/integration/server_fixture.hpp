@@ -17,7 +17,9 @@ class TestServer {
  public:
   // `extra_app` is spliced into channels.app (e.g. R"("demo_accept_bare_user_id": true,)").
   // `extra_root` is spliced into the top-level object (e.g. a "notifications" section).
-  explicit TestServer(const std::string& extra_app = "", const std::string& extra_root = "") {
+  // `extra_channels` into "channels", before "app" (e.g. R"("sms": {...},)").
+  explicit TestServer(const std::string& extra_app = "", const std::string& extra_root = "",
+                      const std::string& extra_channels = "") {
     config_path_ = dir_.File("caunoi.json");
     WriteFile(config_path_, R"({
       "agency": {"code": "000.00.12.H29", "name": "UBND phường Thử Nghiệm", "hotline": "1900 0000",
@@ -27,8 +29,8 @@ class TestServer {
                                 dir_.File("data/caunoi.db") + R"("}},
       "nlu": {"cache_dir": ")" GW_BUILD_DIR R"(/nlu-cache"},)" +
                                 extra_root + R"(
-      "channels": {"app": {)" + extra_app +
-                                R"( "tokens": [")" + kAppToken + R"("]}}
+      "channels": {)" + extra_channels +
+                                R"("app": {)" + extra_app + R"( "tokens": [")" + kAppToken + R"("]}}
     })");
     Start();
   }
