@@ -3,17 +3,23 @@
 // held-out slice (dialogs/nlu/data/heldout.tsv).
 // Usage: bench_nlu CACHE_DIR FILE...   (.jsonl: {"text","intent","procedure","dossier_code"};
 //                                       .tsv: intent<TAB>procedure-or-none<TAB>text)
+// For the seed-variance check (dialogs/nlu/data/README.md): NLU_TRAIN=FILE trains on that TSV
+// instead of the embedded train.tsv (e.g. a `generate.py --seed N --out FILE` draw), and
+// NLU_SEED=N sets fastText's training seed of both models (default 7, the shipped one).
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "dialogs/nlu/classifier.hpp"
 #include "dialogs/nlu/extract.hpp"
 #include "gateway/classify_command.hpp"
 #include "locales/normalize.hpp"
@@ -85,7 +91,27 @@ int main(int argc, char** argv) {
   }
   const std::string cache = argv[1];
   const auto t0 = std::chrono::steady_clock::now();
-  auto classifier = gw::gateway::LoadEmbeddedClassifier(cache);
+  auto classifier = [&]() -> gw::core::Result<gw::dialogs::nlu::Classifier> {
+    const char* train = std::getenv("NLU_TRAIN");
+    const char* seed = std::getenv("NLU_SEED");
+    if (train == nullptr && seed == nullptr) return gw::gateway::LoadEmbeddedClassifier(cache);
+    gw::dialogs::nlu::ClassifierParams params;
+    if (seed != nullptr) params.intent.seed = params.procedure.seed = std::atoi(seed);
+    std::string tsv;
+    if (train != nullptr) {
+      std::ifstream in(train);
+      tsv.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } else {
+      // Same bytes as the embedded file when run from the source tree (run.sh does).
+      std::ifstream in("dialogs/nlu/data/train.tsv");
+      tsv.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    auto data = gw::dialogs::nlu::TrainingData::Parse(tsv);
+    if (!data.ok()) return data.error();
+    fmt::print("training on {} with seed {}\n", train != nullptr ? train : "dialogs/nlu/data/train.tsv",
+               params.intent.seed);
+    return gw::dialogs::nlu::Classifier::TrainOrLoad(*data, cache, params);
+  }();
   if (!classifier.ok()) {
     fmt::print(stderr, "bench_nlu: {} {}\n", classifier.error().message, classifier.error().detail);
     return 1;
