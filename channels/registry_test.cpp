@@ -15,7 +15,7 @@ TEST_CASE("known channels parse; unknown kinds and bad fields are errors with pa
   CHECK(errors.lines()[0] == "channels.app.max_text_chars: expected an integer 1..20000, got 0");
   CHECK(errors.lines()[1] == "channels.app.tokens[0]: a token must have at least 16 characters");
   CHECK(errors.lines()[2] == "channels.app.bogus: unknown key");
-  CHECK(errors.lines()[3] == "channels.fax: unknown channel kind (known: app, sms)");
+  CHECK(errors.lines()[3] == "channels.fax: unknown channel kind (known: app, sms, email)");
 }
 
 TEST_CASE("the app channel needs a token unless the demo setting is on") {

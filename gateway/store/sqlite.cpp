@@ -57,7 +57,7 @@ void Stmt::Run() {
 void Db::ResetStatements() {
   for (sqlite3_stmt* s = sqlite3_next_stmt(db_, nullptr); s != nullptr;
        s = sqlite3_next_stmt(db_, s)) {
-    sqlite3_reset(s);
+    if (sqlite3_stmt_busy(s)) sqlite3_reset(s);  // only those still holding a read open
   }
 }
 
