@@ -15,10 +15,12 @@
 #include <vector>
 
 #include "backends/simulator/simulate_command.hpp"
+#include "core/clock.hpp"
 #include "core/config_reader.hpp"
 #include "embedded/config.hpp"
 #include "gateway/classify_command.hpp"
 #include "gateway/gateway_config.hpp"
+#include "gateway/inbox/audit_archive.hpp"
 #include "gateway/runner.hpp"
 #include "gateway/store/migrations.hpp"
 #include "gateway/store/sqlite_store.hpp"
@@ -37,6 +39,7 @@ Commands:
   check-config  check config files and print every error with its path
   migrate       bring the database schema up to date
   verify-log    check the hash chain of the data-message log
+  audit-archive archive and delete officer audit entries older than the retention period
   classify      classify messages from standard input (intent, procedure, dossier codes)
   simulate-backend  run the one-stop backend simulator (for demos and tests)
 
@@ -182,6 +185,38 @@ int RunVerifyLog(const std::map<std::string, std::string>& opts, const std::vect
   }
 }
 
+int RunAuditArchive(const std::map<std::string, std::string>& opts,
+                    const std::vector<std::string>&) {
+  if (!opts.contains("--config")) return Fail("audit-archive: --config FILE is required");
+  auto config = LoadGatewayConfig(opts.at("--config"));
+  if (!config.ok()) {
+    fmt::print(stderr, "{}\n", config.error().message);
+    return 1;
+  }
+  const auto& inbox = config->inbox;
+  if (inbox.audit_archive_path.empty()) {
+    return Fail("audit-archive: inbox.audit_archive_path is not set; nothing archived or deleted");
+  }
+  auto db = store::SqliteStore::Open(config->store.sqlite, nullptr);
+  if (!db.ok()) {
+    fmt::print(stderr, "caunoi audit-archive: {} {}\n", db.error().message, db.error().detail);
+    return 1;
+  }
+  core::SystemClock clock;
+  auto report = inbox::ArchiveAuditLog(
+      **db, inbox::AuditRetention{inbox.audit_retention_days, inbox.audit_archive_path},
+      clock.Now());
+  (*db)->Close();
+  if (!report.ok()) {
+    fmt::print(stderr, "caunoi audit-archive: {}; nothing deleted ({})\n", report.error().message,
+               report.error().detail);
+    return 1;
+  }
+  fmt::print("{} audit entries older than {} days archived to {} and deleted\n", report->archived,
+             inbox.audit_retention_days, report->file);
+  return 0;
+}
+
 int RunClassifyCommand(const std::map<std::string, std::string>& opts,
                        const std::vector<std::string>&) {
   const std::string cache = opts.contains("--cache") ? opts.at("--cache") : DefaultModelCacheDir();
@@ -244,6 +279,18 @@ deletion of the newest records too. Exits 1 and names the first broken record ot
      {"--config", "--data", "--expect-head"},
      {},
      &RunVerifyLog},
+    {"audit-archive",
+     R"(Usage: caunoi audit-archive --config FILE
+
+Applies the officer audit log's retention policy once (the running gateway does the same daily):
+entries older than inbox.audit_retention_days (default 3650, at least 365) are appended to
+inbox.audit_archive_path as JSON lines, the file is fsync'ed, and only then are they deleted; the
+purge is itself audited ("audit_archived"). Exits 1 and deletes nothing when the archive cannot be
+written. Safe to run beside the gateway.
+)",
+     {"--config"},
+     {},
+     &RunAuditArchive},
     {"classify",
      R"(Usage: caunoi classify [--jsonl] [--cache DIR]
 

@@ -14,6 +14,8 @@ TEST_CASE("the shipped demo and example configs are valid") {
     auto json = gw::core::ParseConfigText(*text, name, [](const char* n) -> const char* {
       const std::string key(n);
       if (key == "BACKEND_WEBHOOK_SECRET") return "whsec_ZXhhbXBsZS1iYWNrZW5kLXNlY3JldA==";
+      if (key == "INBOX_TOTP_KEY") return "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+      if (key == "INBOX_ADMIN_PASSWORD") return "example-admin-password";
       for (const char* known : {"CAUNOI_APP_TOKEN", "KANNEL_SENDSMS_PASSWORD",
                                 "KANNEL_WEBHOOK_SECRET", "SMTP_PASSWORD", "IMAP_PASSWORD"}) {
         if (key == known) return "example-secret-0123456789";
@@ -28,6 +30,8 @@ TEST_CASE("the shipped demo and example configs are valid") {
     if (name == "caunoi.example.json") {
       CHECK(c->channels.sms.kannel.has_value());
       CHECK(c->channels.email.imap.has_value());
+      CHECK(c->inbox.enabled);
+      CHECK(c->inbox.audit_retention_days == 3650);
       CHECK(c->notifications.delivery.dispatcher.limits.at(gw::notifier::Route::kSms).burst == 30);
     }
   }

@@ -19,6 +19,7 @@
 #include "gateway/delivery/dispatcher.hpp"
 #include "gateway/http/routes.hpp"
 #include "gateway/http/server.hpp"
+#include "gateway/inbox/dead_letters.hpp"
 #include "gateway/inbox/inbox.hpp"
 #include "gateway/intake.hpp"
 #include "gateway/mail_intake.hpp"
@@ -145,6 +146,7 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
     return 1;
   }
   inbox::RegisterInboxRoutes(server, **officer_inbox);
+  inbox::RegisterDeadLetterRoutes(server, **officer_inbox, deliveries, wake);
   (*officer_inbox)->Start();  // SLA escalation pass (inbox: periodic work)
 
   std::unique_ptr<BackendRetrier> retrier;

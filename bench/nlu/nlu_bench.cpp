@@ -108,8 +108,8 @@ int main(int argc, char** argv) {
     }
     auto data = gw::dialogs::nlu::TrainingData::Parse(tsv);
     if (!data.ok()) return data.error();
-    fmt::print("training on {} with seed {}\n", train != nullptr ? train : "dialogs/nlu/data/train.tsv",
-               params.intent.seed);
+    fmt::print("training on {} with seed {}\n",
+               train != nullptr ? train : "dialogs/nlu/data/train.tsv", params.intent.seed);
     return gw::dialogs::nlu::Classifier::TrainOrLoad(*data, cache, params);
   }();
   if (!classifier.ok()) {

@@ -39,6 +39,12 @@ core::Result<std::unique_ptr<Inbox>> Inbox::Create(
   if (!InitCrypto()) {
     return core::MakeError(core::ErrorCode::kInternal, "cannot start libsodium");
   }
+  if (!config.totp_key.empty()) {
+    inbox->totp_box_ = SecretBox::FromBase64Key(config.totp_key);
+    if (!inbox->totp_box_) {  // the config parser checked it; an invariant, not input
+      return core::MakeError(core::ErrorCode::kInternal, "inbox.totp_key: not 32 bytes in base64");
+    }
+  }
   auto dummy = HashPassword(RandomToken());
   if (!dummy.ok()) return dummy.error();
   inbox->dummy_hash_ = *dummy;
@@ -49,13 +55,13 @@ core::Result<std::unique_ptr<Inbox>> Inbox::Create(
 }
 
 core::Result<Inbox::LoginOk> Inbox::Login(const std::string& username, const std::string& password,
-                                          const std::string& remote_addr,
-                                          std::chrono::seconds& retry_after) {
+                                          const std::optional<std::string>& totp_code,
+                                          const std::string& remote_addr, Denial& denial) {
   const std::string user_key = "user:" + username;
   const std::string addr_key = "addr:" + remote_addr;
   const auto wait = std::max(throttle_.RetryAfter(user_key), throttle_.RetryAfter(addr_key));
   if (wait.count() > 0) {
-    retry_after = std::chrono::ceil<std::chrono::seconds>(wait);
+    denial.retry_after = std::chrono::ceil<std::chrono::seconds>(wait);
     (void)store_.RecordAudit(
         Audit{std::nullopt, "login_throttled", "username:" + username, "", remote_addr});
     return core::MakeError(core::ErrorCode::kRateLimited,
@@ -65,29 +71,166 @@ core::Result<Inbox::LoginOk> Inbox::Login(const std::string& username, const std
   if (!officer.ok()) return officer.error();
   const bool known = officer->has_value() && !(*officer)->disabled;
   const bool valid = VerifyPassword(known ? (*officer)->password_hash : dummy_hash_, password);
-  if (!known || !valid) {
+  auto fail = [&](std::optional<std::int64_t> id, const std::string& detail) -> core::Status {
     throttle_.RecordFailure(user_key);
     throttle_.RecordFailure(addr_key);
+    return store_.RecordAudit(
+        Audit{id, "login_failed", "username:" + username, detail, remote_addr});
+  };
+  if (!known || !valid) {
     std::optional<std::int64_t> id;
     if (officer->has_value()) id = (*officer)->id;
-    if (auto a =
-            store_.RecordAudit(Audit{id, "login_failed", "username:" + username, "", remote_addr});
-        !a.ok()) {
-      return a.error();
-    }
+    if (auto a = fail(id, ""); !a.ok()) return a.error();
     return core::MakeError(core::ErrorCode::kUnauthorized, "wrong username or password");
   }
-  throttle_.RecordSuccess(user_key);
   const Officer& o = **officer;
-  Session s{o.id, o.username, o.display_name, o.agency_code, o.role, RandomToken(), {}};
-  // Audit before the session exists: a login the audit log cannot record does not happen.
-  if (auto a = store_.RecordAudit(
-          Audit{o.id, "login", "officer:" + std::to_string(o.id), "", remote_addr});
-      !a.ok()) {
+  const Audit login{o.id, "login", "officer:" + std::to_string(o.id), "", remote_addr};
+  auto state = store_.GetTotp(o.id);
+  if (!state.ok()) return state.error();
+  // Only a confirmed second factor is asked for; an unconfirmed enrolment changes nothing.
+  if (*state && (*state)->enabled) {
+    // The password was right: asking for the code is not a failure (the throttle already
+    // counted every wrong password, so this reveals nothing a guess did not cost).
+    if (!totp_code || totp_code->empty()) {
+      denial.wire_code = "totp_required";
+      return core::MakeError(core::ErrorCode::kUnauthorized,
+                             "enter the 6-digit code from your authenticator app");
+    }
+    auto totp = LoadTotp(o.id, denial);
+    if (!totp.ok()) return totp.error();
+    const auto step = VerifyTotp(totp->secret, *totp_code, clock_.Now(), totp->state.last_step);
+    Outcome used = Outcome::kConflict;
+    if (step) {
+      Audit a = login;
+      a.detail = "totp";
+      // The step is spent and the login audited in one write: the same code cannot open two
+      // sessions, even from two requests at once.
+      auto u = store_.UseTotpStep(o.id, *totp->state.sealed_secret, *step, TotpChange::kNone, a);
+      if (!u.ok()) return u.error();
+      used = *u;
+    }
+    if (used != Outcome::kOk) {
+      if (auto a = fail(o.id, "totp"); !a.ok()) return a.error();
+      denial.wire_code = "totp_invalid";
+      return core::MakeError(core::ErrorCode::kUnauthorized, "wrong or already used code");
+    }
+  } else if (auto a = store_.RecordAudit(login); !a.ok()) {
+    // Audit before the session exists: a login the audit log cannot record does not happen.
     return a.error();
   }
+  throttle_.RecordSuccess(user_key);
+  Session s{o.id, o.username, o.display_name, o.agency_code, o.role, RandomToken(), {}};
   std::string id = sessions_.Create(s);
   return LoginOk{std::move(id), std::move(s)};
+}
+
+core::Result<Inbox::OpenTotp> Inbox::LoadTotp(std::int64_t officer_id, Denial& denial) {
+  auto state = store_.GetTotp(officer_id);
+  if (!state.ok()) return state.error();
+  if (!*state) return core::MakeError(core::ErrorCode::kNotFound, "no such officer");
+  OpenTotp out{**state, {}};
+  if (!out.state.sealed_secret) return out;
+  std::optional<std::string> secret;
+  if (totp_box_) secret = totp_box_->Open(*out.state.sealed_secret);
+  if (!secret) {
+    denial.wire_code = "totp_unavailable";
+    kLog.Error("an officer's TOTP secret cannot be opened: inbox.totp_key is missing or changed",
+               {{"officer_id", std::to_string(officer_id)}});
+    return core::MakeError(core::ErrorCode::kUnavailable,
+                           "the second factor cannot be checked now; contact the administrator");
+  }
+  out.secret = std::move(*secret);
+  return out;
+}
+
+core::Result<Inbox::TotpEnrolment> Inbox::EnrolTotp(const Session& session,
+                                                    const std::string& remote_addr,
+                                                    Denial& denial) {
+  if (!totp_box_) {
+    denial.wire_code = "totp_unavailable";
+    return core::MakeError(core::ErrorCode::kUnavailable,
+                           "two-factor sign-in is not available: the server has no "
+                           "inbox.totp_key configured");
+  }
+  const std::string secret = NewTotpSecret();
+  const std::string b32 = Base32Encode(secret);
+  auto set = store_.SetPendingTotp(
+      session.officer_id, totp_box_->Seal(secret),
+      Audit{session.officer_id, "totp_enrol", "officer:" + std::to_string(session.officer_id), "",
+            remote_addr});
+  if (!set.ok()) return set.error();
+  if (*set != Outcome::kOk) {
+    return core::MakeError(core::ErrorCode::kConflict,
+                           "two-factor sign-in is already on; turn it off first");
+  }
+  return TotpEnrolment{TotpUri("Cầu Nối", session.username, b32), b32};
+}
+
+core::Status Inbox::UseCode(const Session& session, const std::string& code, TotpChange change,
+                            const std::string& action, const std::string& remote_addr,
+                            Denial& denial) {
+  const std::string user_key = "user:" + session.username;
+  const std::string addr_key = "addr:" + remote_addr;
+  const auto wait = std::max(throttle_.RetryAfter(user_key), throttle_.RetryAfter(addr_key));
+  if (wait.count() > 0) {
+    denial.retry_after = std::chrono::ceil<std::chrono::seconds>(wait);
+    return core::MakeError(core::ErrorCode::kRateLimited, "too many wrong codes; try again later");
+  }
+  auto totp = LoadTotp(session.officer_id, denial);
+  if (!totp.ok()) return totp.error();
+  if (change == TotpChange::kEnable && (totp->state.enabled || !totp->state.sealed_secret)) {
+    return core::MakeError(core::ErrorCode::kConflict, totp->state.enabled
+                                                           ? "two-factor sign-in is already on"
+                                                           : "nothing to confirm: enrol first");
+  }
+  if (change == TotpChange::kDisable && !totp->state.enabled) {
+    return core::MakeError(core::ErrorCode::kConflict, "two-factor sign-in is not on");
+  }
+  const Audit audit{session.officer_id, action, "officer:" + std::to_string(session.officer_id), "",
+                    remote_addr};
+  const auto step = VerifyTotp(totp->secret, code, clock_.Now(), totp->state.last_step);
+  Outcome used = Outcome::kConflict;
+  if (step) {
+    auto u =
+        store_.UseTotpStep(session.officer_id, *totp->state.sealed_secret, *step, change, audit);
+    if (!u.ok()) return u.error();
+    used = *u;
+  }
+  if (used != Outcome::kOk) {
+    // Wrong codes count like wrong passwords, or a stolen session could search the code space.
+    throttle_.RecordFailure(user_key);
+    throttle_.RecordFailure(addr_key);
+    Audit failed = audit;
+    failed.action = action + "_failed";
+    if (auto a = store_.RecordAudit(failed); !a.ok()) return a.error();
+    denial.wire_code = "totp_invalid";
+    return core::MakeError(core::ErrorCode::kUnprocessable, "wrong or already used code");
+  }
+  return core::Ok{};
+}
+
+core::Status Inbox::ConfirmTotp(const Session& session, const std::string& code,
+                                const std::string& remote_addr, Denial& denial) {
+  return UseCode(session, code, TotpChange::kEnable, "totp_confirm", remote_addr, denial);
+}
+
+core::Status Inbox::DisableTotp(const Session& session, const std::string& code,
+                                const std::string& remote_addr, Denial& denial) {
+  return UseCode(session, code, TotpChange::kDisable, "totp_disable", remote_addr, denial);
+}
+
+core::Result<nlohmann::json> Inbox::TotpStatus(const Session& session) {
+  auto state = store_.GetTotp(session.officer_id);
+  if (!state.ok()) return state.error();
+  if (!*state) return core::MakeError(core::ErrorCode::kNotFound, "no such officer");
+  return nlohmann::json{{"available", totp_box_.has_value()},
+                        {"enabled", (*state)->enabled},
+                        {"pending", !(*state)->enabled && (*state)->sealed_secret.has_value()}};
+}
+
+core::Result<ArchiveReport> Inbox::ArchiveAudit(core::TimePoint now) {
+  return ArchiveAuditLog(
+      store_.db(), AuditRetention{config_.audit_retention_days, config_.audit_archive_path}, now);
 }
 
 void Inbox::Logout(const std::string& session_id, const Session& session,
@@ -132,6 +275,9 @@ void Inbox::Stop() {
 }
 
 void Inbox::RunBackground() {
+  if (config_.audit_archive_path.empty()) {
+    kLog.Warn("audit retention is off: inbox.audit_archive_path is not set, nothing is deleted");
+  }
   std::unique_lock lock(bg_mu_);
   // The first pass comes one interval after the start, like every later one.
   while (!bg_cv_.wait_for(lock, config_.sla_check_interval, [this] { return bg_stop_; })) {
@@ -144,7 +290,24 @@ void Inbox::RunBackground() {
     } catch (const std::exception& e) {
       kLog.Error("SLA escalation pass threw", {{"error", e.what()}});
     }
+    try {
+      RunDailyArchive();
+    } catch (const std::exception& e) {
+      kLog.Error("audit retention pass threw", {{"error", e.what()}});
+    }
     lock.lock();
+  }
+}
+
+void Inbox::RunDailyArchive() {
+  const auto now = clock_.Now();
+  if (config_.audit_archive_path.empty() || now < next_archive_at_) return;
+  auto r = ArchiveAudit(now);
+  // A failed pass (disk full, path not writable) deleted nothing; try again in an hour.
+  next_archive_at_ = now + (r.ok() ? std::chrono::hours(24) : std::chrono::hours(1));
+  if (!r.ok()) {
+    kLog.Error("audit retention pass failed; nothing deleted, retrying in an hour",
+               {{"error", r.error().message}, {"detail", r.error().detail}});
   }
 }
 

@@ -7,6 +7,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -17,10 +18,12 @@
 #include "core/rejection.hpp"
 #include "core/result.hpp"
 #include "gateway/http/server.hpp"
+#include "gateway/inbox/audit_archive.hpp"
 #include "gateway/inbox/auth.hpp"
 #include "gateway/inbox/inbox_config.hpp"
 #include "gateway/inbox/inbox_store.hpp"
 #include "gateway/inbox/sla.hpp"
+#include "gateway/inbox/totp.hpp"
 #include "locales/catalog.hpp"
 #include "routing/calendar.hpp"
 
@@ -44,8 +47,9 @@ class Inbox {
       std::string agency_name, const routing::Calendar& calendar, const core::Clock& clock);
   ~Inbox();
 
-  // Starts the background pass (SLA escalation every config().sla_check_interval); Stop() ends
-  // it and is idempotent. Nothing runs when the inbox is disabled.
+  // Starts the background passes (SLA escalation every config().sla_check_interval; the audit
+  // retention pass at the first tick and then daily); Stop() ends them and is idempotent.
+  // Nothing runs when the inbox is disabled.
   void Start();
   void Stop();
   // One escalation pass at `now` (the background thread calls it with the clock's time): marks
@@ -63,10 +67,44 @@ class Inbox {
     std::string session_id;
     Session session;
   };
+  // Why a login or a TOTP call was refused, beyond its error: how long to wait (429), and the
+  // wire code the API answers with when it is more specific than the error class's
+  // ("totp_required", "totp_invalid", "totp_unavailable").
+  struct Denial {
+    std::chrono::seconds retry_after{0};
+    std::string wire_code;
+  };
   // kUnauthorized for a wrong name or password (the same answer for both); kRateLimited when
-  // throttled, with `retry_after` set to the wait.
+  // throttled, with `denial.retry_after` set to the wait. An officer with TOTP enabled must also
+  // give `totp_code`: without one kUnauthorized with wire code "totp_required" (not a failure:
+  // the password was right); a wrong or already used one "totp_invalid", counted by the
+  // throttle like a wrong password. kUnavailable ("totp_unavailable") when the secret cannot be
+  // opened (inbox.totp_key missing or changed): the second factor fails closed.
   core::Result<LoginOk> Login(const std::string& username, const std::string& password,
-                              const std::string& remote_addr, std::chrono::seconds& retry_after);
+                              const std::optional<std::string>& totp_code,
+                              const std::string& remote_addr, Denial& denial);
+
+  // TOTP enrolment of the session's officer. Enrol: a new secret, kept sealed and inactive until
+  // confirmed ({"uri", "secret"}); kConflict when already enabled; kUnavailable
+  // ("totp_unavailable") without inbox.totp_key. Confirm and disable need a current code; a
+  // wrong one is kUnprocessable ("totp_invalid") and counts in the login throttle (kRateLimited
+  // while it blocks); kConflict when nothing is pending (confirm) or enabled (disable).
+  struct TotpEnrolment {
+    std::string uri;
+    std::string secret;  // base32
+  };
+  core::Result<TotpEnrolment> EnrolTotp(const Session& session, const std::string& remote_addr,
+                                        Denial& denial);
+  core::Status ConfirmTotp(const Session& session, const std::string& code,
+                           const std::string& remote_addr, Denial& denial);
+  core::Status DisableTotp(const Session& session, const std::string& code,
+                           const std::string& remote_addr, Denial& denial);
+  // {"available": a key is configured, "enabled", "pending": enrolled, not yet confirmed}.
+  core::Result<nlohmann::json> TotpStatus(const Session& session);
+
+  // One audit retention pass at `now` (see audit_archive.hpp); the background thread runs it
+  // once a day when inbox.audit_archive_path is set.
+  core::Result<ArchiveReport> ArchiveAudit(core::TimePoint now);
   std::optional<Session> FindSession(const std::string& session_id) {
     return sessions_.Find(session_id);
   }
@@ -95,6 +133,16 @@ class Inbox {
         std::string agency_name, const routing::Calendar& calendar, const core::Clock& clock);
   void Publish(LiveEvent event);
   void RunBackground();
+  void RunDailyArchive();
+  // The officer's TOTP state with the secret opened; kUnavailable when it cannot be opened.
+  struct OpenTotp {
+    TotpState state;
+    std::string secret;  // raw bytes; empty when none is stored
+  };
+  core::Result<OpenTotp> LoadTotp(std::int64_t officer_id, Denial& denial);
+  // Checks `code` for a confirm or disable (throttle, verify, use the step, audit).
+  core::Status UseCode(const Session& session, const std::string& code, TotpChange change,
+                       const std::string& action, const std::string& remote_addr, Denial& denial);
 
   InboxConfig config_;
   SlaClock sla_;
@@ -105,6 +153,7 @@ class Inbox {
   SessionTable sessions_;
   LoginThrottle throttle_;
   std::string dummy_hash_;  // verified against for unknown usernames, so timing tells nothing
+  std::optional<SecretBox> totp_box_;  // from inbox.totp_key; none: TOTP cannot be enrolled
   std::atomic<int> event_streams_{0};
 
   std::mutex live_mu_;
@@ -114,6 +163,7 @@ class Inbox {
   std::mutex bg_mu_;
   std::condition_variable bg_cv_;
   bool bg_stop_ = false;
+  core::TimePoint next_archive_at_{};  // the daily audit retention pass (background thread only)
   std::thread bg_thread_;
 };
 

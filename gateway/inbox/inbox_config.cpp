@@ -5,6 +5,8 @@
 
 #include <set>
 
+#include "gateway/inbox/totp.hpp"
+
 namespace gw::gateway::inbox {
 
 InboxConfig ParseInboxConfig(core::ConfigNode& node) {
@@ -23,6 +25,14 @@ InboxConfig ParseInboxConfig(core::ConfigNode& node) {
   c.sla_resolution_days = static_cast<int>(sla.Int("resolution_days", 3, 1, 60));
   c.sla_check_interval = sla.Duration("check_interval", 1min, 1s, 1h);
   sla.Finish();
+  c.totp_key = node.String("totp_key", "");
+  if (!c.totp_key.empty() && !SecretBox::FromBase64Key(c.totp_key)) {
+    node.errors().Add(fmt::format("{}.totp_key", node.path()),
+                      "expected 32 bytes in base64 (e.g. from `openssl rand -base64 32`)");
+  }
+  // A year at least: Zammad's one-year deletion is what the issue warns against; ten by default.
+  c.audit_retention_days = static_cast<int>(node.Int("audit_retention_days", 3650, 365, 36500));
+  c.audit_archive_path = node.String("audit_archive_path", "");
   std::set<std::string> seen;
   node.ObjectArray("officers", [&](core::ConfigNode& o) {
     SeedOfficer s;

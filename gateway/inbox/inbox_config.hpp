@@ -38,6 +38,14 @@ struct InboxConfig {
   std::chrono::milliseconds sla_first_response{std::chrono::hours(4)};
   int sla_resolution_days = 3;
   std::chrono::milliseconds sla_check_interval{std::chrono::minutes(1)};
+  // The key that seals officers' TOTP secrets at rest: 32 bytes, base64 (from ${ENV}). Empty:
+  // nobody can enrol, and officers who did cannot log in until the key is back (fail closed).
+  std::string totp_key;
+  // Audit retention: entries older than this many days are appended to `audit_archive_path`
+  // (JSON lines, fsync'ed) and then deleted, once a day and by `caunoi audit-archive`. Without a
+  // path nothing is ever deleted.
+  int audit_retention_days = 3650;
+  std::string audit_archive_path;
 };
 
 // Parses the "inbox" object; errors go to node.errors(). The caller calls node.Finish().

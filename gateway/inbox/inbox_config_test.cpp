@@ -66,5 +66,24 @@ TEST_CASE("SLA settings: defaults, values and bounds") {
   CHECK(errors[1] == "inbox.sla.speed: unknown key");
 }
 
+TEST_CASE("TOTP key and audit retention: defaults, values and exact errors") {
+  InboxConfig c;
+  CHECK(Parse(R"({"enabled": false})", &c).empty());
+  CHECK(c.totp_key.empty());
+  CHECK(c.audit_retention_days == 3650);
+  CHECK(c.audit_archive_path.empty());
+  CHECK(Parse(R"({"totp_key": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                  "audit_retention_days": 365, "audit_archive_path": "/var/lib/caunoi/audit.jsonl"})",
+              &c)
+            .empty());
+  CHECK(c.audit_retention_days == 365);
+  CHECK(c.audit_archive_path == "/var/lib/caunoi/audit.jsonl");
+  auto errors = Parse(R"({"totp_key": "c2hvcnQ=", "audit_retention_days": 364})");
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0] ==
+        "inbox.totp_key: expected 32 bytes in base64 (e.g. from `openssl rand -base64 32`)");
+  CHECK(errors[1].starts_with("inbox.audit_retention_days: expected an integer 365..36500"));
+}
+
 }  // namespace
 }  // namespace gw::gateway::inbox

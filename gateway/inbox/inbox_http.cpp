@@ -84,7 +84,18 @@ http::HttpServer::Handler Authed(Inbox& inbox, bool write, AuthedHandler fn) {
   };
 }
 
+void SendDenied(httplib::Response& res, const core::Error& error, const Inbox::Denial& denial) {
+  SendError(res, error);
+  if (!denial.wire_code.empty()) {
+    res.set_content(http::ErrorBody(denial.wire_code, error.message), "application/json");
+  }
+  if (denial.retry_after.count() > 0) {
+    res.set_header("Retry-After", std::to_string(denial.retry_after.count()));
+  }
+}
+
 void RegisterAuthRoutes(http::HttpServer& server, Inbox& inbox) {
+  RegisterTotpRoutes(server, inbox);
   server.Route(
       "POST", kApi + "/login", kApi + "/login",
       [&inbox](const httplib::Request& req, httplib::Response& res) {
@@ -96,18 +107,19 @@ void RegisterAuthRoutes(http::HttpServer& server, Inbox& inbox) {
         }
         Json body = Json::parse(req.body, nullptr, false);
         if (!body.is_object() || !body.contains("username") || !body["username"].is_string() ||
-            !body.contains("password") || !body["password"].is_string()) {
+            !body.contains("password") || !body["password"].is_string() ||
+            (body.contains("totp_code") && !body["totp_code"].is_string())) {
           return SendError(res, Err(core::ErrorCode::kInvalidArgument,
-                                    "expected {\"username\": string, \"password\": string}"));
+                                    "expected {\"username\": string, \"password\": string"
+                                    "[, \"totp_code\": string]}"));
         }
-        std::chrono::seconds retry_after{0};
-        auto login = inbox.Login(body["username"].get<std::string>(),
-                                 body["password"].get<std::string>(), req.remote_addr, retry_after);
-        if (!login.ok()) {
-          if (retry_after.count() > 0)
-            res.set_header("Retry-After", std::to_string(retry_after.count()));
-          return SendError(res, login.error());
-        }
+        std::optional<std::string> totp_code;
+        if (body.contains("totp_code")) totp_code = body["totp_code"].get<std::string>();
+        Inbox::Denial denial;
+        auto login =
+            inbox.Login(body["username"].get<std::string>(), body["password"].get<std::string>(),
+                        totp_code, req.remote_addr, denial);
+        if (!login.ok()) return SendDenied(res, login.error(), denial);
         // Whatever session the client held is dropped: a fresh id per login prevents fixation.
         if (auto old = CookieValue(req, kSessionCookie)) {
           if (auto s = inbox.FindSession(*old)) inbox.Logout(*old, *s, req.remote_addr);

@@ -26,8 +26,17 @@ http::HttpServer::Handler Authed(Inbox& inbox, bool write, AuthedHandler fn);
 // The value of cookie `name` in the request's Cookie header.
 std::optional<std::string> CookieValue(const httplib::Request& req, const std::string& name);
 
-// POST /api/v1/inbox/login, POST /api/v1/inbox/logout, GET /api/v1/inbox/me.
+// POST /api/v1/inbox/login, POST /api/v1/inbox/logout, GET /api/v1/inbox/me, and the TOTP
+// routes below.
 void RegisterAuthRoutes(http::HttpServer& server, Inbox& inbox);
+// GET /api/v1/inbox/totp, POST .../totp/enrol, .../totp/confirm, .../totp/disable
+// (totp_routes.cpp).
+void RegisterTotpRoutes(http::HttpServer& server, Inbox& inbox);
+// POST /api/v1/inbox/conversations/{id}/merge and .../unmerge (merge_routes.cpp).
+void RegisterMergeRoutes(http::HttpServer& server, Inbox& inbox);
+// SendError, with the body's code replaced by `denial.wire_code` when it has one and a
+// Retry-After header when it says to wait.
+void SendDenied(httplib::Response& res, const core::Error& error, const Inbox::Denial& denial);
 // GET /api/v1/inbox/events (Server-Sent Events).
 void RegisterEventRoutes(http::HttpServer& server, Inbox& inbox);
 // GET /inbox and its CSS, JS and UI texts.

@@ -289,6 +289,7 @@ void RegisterInboxRoutes(http::HttpServer& server, Inbox& inbox) {
   RegisterAuthRoutes(server, inbox);
   RegisterEventRoutes(server, inbox);
   RegisterCannedRoutes(server, inbox);
+  RegisterMergeRoutes(server, inbox);
 
   server.Route("GET", kApi + "/conversations", kApi + "/conversations",
                Authed(inbox, false, [&](const auto& req, auto& res, const Session& s, const Json&) {

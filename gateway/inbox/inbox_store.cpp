@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "gateway/delivery/outbound_codec.hpp"
 #include "gateway/inbox/auth.hpp"
 #include "gateway/inbox/dashboard.hpp"
 #include "gateway/store/message_log.hpp"
@@ -36,16 +37,18 @@ struct ConvRow {
   std::string status;
   std::string channel;
   std::string address;
+  std::int64_t citizen_id = 0;
+  std::int64_t contact_id = 0;
 };
 
 // The conversation if it belongs to `agency`; the scope check every action goes through.
 std::optional<ConvRow> FindScoped(Db& db, const std::string& agency, std::int64_t id) {
   Stmt& s = db.Prepare(
-      "SELECT c.status, c.channel, k.address FROM conversations c "
+      "SELECT c.status, c.channel, k.address, c.citizen_id, c.contact_id FROM conversations c "
       "JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?1 AND c.agency_code = ?2");
   s.Bind(1, id).Bind(2, agency);
   if (!s.Step()) return std::nullopt;
-  ConvRow r{s.Text(0), s.Text(1), s.Text(2)};
+  ConvRow r{s.Text(0), s.Text(1), s.Text(2), s.Int(3), s.Int(4)};
   s.Reset();
   return r;
 }
@@ -249,6 +252,79 @@ core::Result<Json> InboxStore::ListConversations(const std::string& agency, cons
   return Json{{"items", items}, {"total", total}, {"limit", f.limit}, {"offset", f.offset}};
 }
 
+namespace {
+
+// At most this many other conversations, and this many newest messages of each, in the history.
+constexpr std::int64_t kHistoryConversations = 20;
+constexpr std::int64_t kHistoryMessages = 200;
+
+// "The citizen's full history across channels": the citizen's other conversations in `agency`
+// (on any of their contacts, merged ones included), newest first, each with its messages.
+// Another agency's conversations with the same citizen are not shown: scope is per agency.
+Json CitizenHistory(Db& db, const std::string& agency, std::int64_t citizen, std::int64_t except) {
+  Json out = Json::array();
+  Stmt& c = db.Prepare(
+      "SELECT c.id, c.channel, c.status, k.address, c.opened_at, c.last_message_at "
+      "FROM conversations c JOIN contacts k ON k.id = c.contact_id "
+      "WHERE c.citizen_id = ?1 AND c.agency_code = ?2 AND c.id <> ?3 "
+      "ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?4");
+  c.Bind(1, citizen).Bind(2, agency).Bind(3, except).Bind(4, kHistoryConversations);
+  while (c.Step()) {
+    out.push_back({{"id", c.Int(0)},
+                   {"channel", c.Text(1)},
+                   {"status", c.Text(2)},
+                   {"address", c.Text(3)},
+                   {"opened_at", c.Int(4)},
+                   {"last_message_at", c.Int(5)},
+                   {"messages", Json::array()}});
+  }
+  c.Reset();
+  for (Json& conv : out) {
+    Stmt& m = db.Prepare(
+        "SELECT id, direction, channel, text, reason_code, at FROM (SELECT * FROM messages "
+        "WHERE conversation_id = ?1 ORDER BY id DESC LIMIT ?2) ORDER BY id");
+    m.Bind(1, conv["id"].get<std::int64_t>()).Bind(2, kHistoryMessages);
+    while (m.Step()) {
+      conv["messages"].push_back({{"id", m.Int(0)},
+                                  {"direction", m.Text(1)},
+                                  {"channel", m.Text(2)},
+                                  {"text", m.Text(3)},
+                                  {"reason_code", m.IsNull(4) ? Json() : Json(m.Text(4))},
+                                  {"at", m.Int(5)}});
+    }
+  }
+  return out;
+}
+
+// Merges into `citizen` made in `agency` and not undone: what an officer may un-merge here.
+Json ActiveMerges(Db& db, const std::string& agency, std::int64_t citizen) {
+  Json out = Json::array();
+  Stmt& g = db.Prepare(
+      "SELECT g.id, g.from_citizen_id, g.merged_at, coalesce(o.display_name, '') "
+      "FROM contact_merges g LEFT JOIN officers o ON o.id = g.merged_by "
+      "WHERE g.into_citizen_id = ?1 AND g.agency_code = ?2 AND g.unmerged_at IS NULL "
+      "ORDER BY g.id");
+  g.Bind(1, citizen).Bind(2, agency);
+  while (g.Step()) {
+    out.push_back({{"id", g.Int(0)},
+                   {"from_citizen_id", g.Int(1)},
+                   {"merged_at", g.Int(2)},
+                   {"merged_by", g.Text(3)},
+                   {"contacts", Json::array()}});
+  }
+  g.Reset();
+  for (Json& merge : out) {
+    Stmt& k = db.Prepare(
+        "SELECT k.channel, k.address FROM contact_merge_items i JOIN contacts k "
+        "ON k.id = i.contact_id WHERE i.merge_id = ?1 ORDER BY k.id");
+    k.Bind(1, merge["id"].get<std::int64_t>());
+    while (k.Step()) merge["contacts"].push_back({{"channel", k.Text(0)}, {"address", k.Text(1)}});
+  }
+  return out;
+}
+
+}  // namespace
+
 core::Result<std::optional<Json>> InboxStore::GetConversation(const std::string& agency,
                                                               std::int64_t id) {
   std::optional<Json> out;
@@ -307,6 +383,9 @@ core::Result<std::optional<Json>> InboxStore::GetConversation(const std::string&
     j["contacts"] = contacts;
     j["messages"] = messages;
     j["notes"] = notes;
+    j["citizen_id"] = citizen;
+    j["history"] = CitizenHistory(db, agency, citizen, id);
+    j["merges"] = ActiveMerges(db, agency, citizen);
     out = std::move(j);
   });
   if (!st.ok()) return st.error();
@@ -478,6 +557,38 @@ core::Result<Outcome> Act(
   return outcome;
 }
 
+// An outbox "reply" for the officer's message just inserted (its id is the idempotency key).
+// E-mail answers the citizen's latest mail (In-Reply-To); the dispatcher fills the subject.
+void QueueOfficerReply(Db& db, const ConvRow& conv, std::int64_t conversation,
+                       std::int64_t message_id, const std::string& text,
+                       const std::optional<std::string>& reason_code, std::int64_t now) {
+  core::OutboundMessage out;
+  out.to = {core::ParseChannel(conv.channel).value_or(core::ChannelKind::kSms), conv.address};
+  out.text = text;
+  if (reason_code) {
+    if (auto code = core::ParseReasonCode(*reason_code)) out.rejection.emplace(*code, text);
+  }
+  Stmt& last = db.Prepare(
+      "SELECT provider_message_id FROM messages WHERE conversation_id = ?1 AND direction = 'in' "
+      "AND provider_message_id IS NOT NULL ORDER BY id DESC LIMIT 1");
+  last.Bind(1, conversation);
+  if (last.Step() && conv.channel == "email") out.in_reply_to = last.Text(0);
+  last.Reset();
+  Stmt& agency = db.Prepare("SELECT agency_code FROM conversations WHERE id = ?1");
+  agency.Bind(1, conversation);
+  std::optional<std::string> agency_code;
+  if (agency.Step()) agency_code = agency.OptText(0);
+  agency.Reset();
+  db.Prepare(
+        "INSERT INTO outbox (kind, idempotency_key, request_hash, payload, state, created_at, "
+        "agency_code) VALUES ('reply', ?1, ?1, ?2, 'pending', ?3, ?4)")
+      .Bind(1, "officer-reply-" + std::to_string(message_id))
+      .Bind(2, delivery::EncodeOutbound(out))
+      .Bind(3, now)
+      .Bind(4, agency_code)
+      .Run();
+}
+
 }  // namespace
 
 core::Result<Outcome> InboxStore::AppendOfficerMessage(
@@ -503,6 +614,7 @@ core::Result<Outcome> InboxStore::AppendOfficerMessage(
             .Bind(5, seq)
             .Bind(6, now)
             .Run();
+        const std::int64_t message_id = db.LastInsertId();
         db.Prepare(
               "UPDATE conversations SET last_message_at = ?1, status = 'officer', "
               "assigned_officer_id = coalesce(assigned_officer_id, ?2) WHERE id = ?3")
@@ -510,6 +622,11 @@ core::Result<Outcome> InboxStore::AppendOfficerMessage(
             .Bind(2, officer_id)
             .Bind(3, conversation)
             .Run();
+        // Channels that answer by a separate send get the message queued for the dispatcher in
+        // this transaction: stored means it will leave (or become a dead letter officers see).
+        if (conv.channel != "app") {
+          QueueOfficerReply(db, conv, conversation, message_id, text, reason_code, now);
+        }
         // The trigger inbox_sla_start opened the SLA cycle if the bot had the conversation.
         db.Prepare(
               "UPDATE inbox_sla SET first_response_at = coalesce(first_response_at, ?1) "
@@ -769,6 +886,173 @@ core::Result<std::optional<TemplateContext>> InboxStore::Context(const std::stri
   });
   if (!st.ok()) return st.error();
   return out;
+}
+
+void AppendAudit(store::Db& db, const Audit& audit, core::TimePoint at) {
+  WriteAudit(db, audit, core::ToUnixMillis(at));
+}
+
+core::Result<std::optional<TotpState>> InboxStore::GetTotp(std::int64_t officer_id) {
+  std::optional<TotpState> out;
+  auto st = db_.RunRead([&](Db& db) {
+    Stmt& s =
+        db.Prepare("SELECT totp_secret, totp_enabled, totp_last_step FROM officers WHERE id = ?1");
+    s.Bind(1, officer_id);
+    if (s.Step()) out = TotpState{s.OptText(0), s.Int(1) != 0, OptInt(s, 2)};
+    s.Reset();
+  });
+  if (!st.ok()) return st.error();
+  return out;
+}
+
+core::Result<Outcome> InboxStore::SetPendingTotp(std::int64_t officer_id, const std::string& sealed,
+                                                 const Audit& audit) {
+  Outcome outcome = Outcome::kOk;
+  const std::int64_t now = Ms(clock_.Now());
+  auto st = db_.RunWrite([&](Db& db) {
+    db.Prepare("UPDATE officers SET totp_secret = ?1 WHERE id = ?2 AND totp_enabled = 0")
+        .Bind(1, sealed)
+        .Bind(2, officer_id)
+        .Run();
+    if (db.Changes() != 1) return void(outcome = Outcome::kConflict);
+    WriteAudit(db, audit, now);
+  });
+  if (!st.ok()) return st.error();
+  return outcome;
+}
+
+core::Result<Outcome> InboxStore::UseTotpStep(std::int64_t officer_id, const std::string& sealed,
+                                              std::int64_t step, TotpChange change,
+                                              const Audit& audit) {
+  Outcome outcome = Outcome::kOk;
+  const std::int64_t now = Ms(clock_.Now());
+  auto st = db_.RunWrite([&](Db& db) {
+    // One statement decides: the writer is single, so of two requests with the same code only
+    // the first finds the step unused.
+    db.Prepare(
+          "UPDATE officers SET totp_last_step = ?1, "
+          "totp_enabled = CASE ?2 WHEN 1 THEN 1 WHEN 2 THEN 0 ELSE totp_enabled END, "
+          "totp_secret = CASE ?2 WHEN 2 THEN NULL ELSE totp_secret END "
+          "WHERE id = ?3 AND totp_secret = ?4 AND coalesce(totp_last_step, -1) < ?1 "
+          "AND (?2 <> 1 OR totp_enabled = 0) AND (?2 = 1 OR totp_enabled = 1)")
+        .Bind(1, step)
+        .Bind(2, static_cast<std::int64_t>(change))
+        .Bind(3, officer_id)
+        .Bind(4, sealed)
+        .Run();
+    if (db.Changes() != 1) return void(outcome = Outcome::kConflict);
+    WriteAudit(db, audit, now);
+  });
+  if (!st.ok()) return st.error();
+  return outcome;
+}
+
+core::Result<MergeOutcome> InboxStore::MergeCitizens(const std::string& agency,
+                                                     std::int64_t into_conversation,
+                                                     std::int64_t from_conversation,
+                                                     std::int64_t officer_id, const Audit& audit) {
+  MergeOutcome out;
+  const std::int64_t now = Ms(clock_.Now());
+  auto st = db_.RunWrite([&](Db& db) {
+    out = MergeOutcome{};  // the writer may rerun a job whose batch failed
+    const auto into = FindScoped(db, agency, into_conversation);
+    const auto from = FindScoped(db, agency, from_conversation);
+    if (!into || !from) return void(out.outcome = Outcome::kNotFound);
+    if (into->citizen_id == from->citizen_id) return void(out.outcome = Outcome::kSameCitizen);
+    db.Prepare(
+          "INSERT INTO contact_merges (into_citizen_id, from_citizen_id, agency_code, merged_by, "
+          "merged_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .Bind(1, into->citizen_id)
+        .Bind(2, from->citizen_id)
+        .Bind(3, agency)
+        .Bind(4, officer_id)
+        .Bind(5, now)
+        .Run();
+    out.merge_id = db.LastInsertId();
+    // The record first, then the move it describes, both from the same rows.
+    db.Prepare(
+          "INSERT INTO contact_merge_items (merge_id, contact_id) "
+          "SELECT ?1, id FROM contacts WHERE citizen_id = ?2")
+        .Bind(1, out.merge_id)
+        .Bind(2, from->citizen_id)
+        .Run();
+    out.moved_contacts = db.Changes();
+    db.Prepare(
+          "UPDATE contacts SET citizen_id = ?1 WHERE id IN "
+          "(SELECT contact_id FROM contact_merge_items WHERE merge_id = ?2)")
+        .Bind(1, into->citizen_id)
+        .Bind(2, out.merge_id)
+        .Run();
+    // A conversation belongs to the citizen of its contact (intake opens it that way).
+    db.Prepare(
+          "UPDATE conversations SET citizen_id = ?1 WHERE contact_id IN "
+          "(SELECT contact_id FROM contact_merge_items WHERE merge_id = ?2)")
+        .Bind(1, into->citizen_id)
+        .Bind(2, out.merge_id)
+        .Run();
+    Audit a = audit;
+    a.detail = "merge:" + std::to_string(out.merge_id) +
+               " citizen:" + std::to_string(from->citizen_id) + "->" +
+               std::to_string(into->citizen_id) + " contacts:" + std::to_string(out.moved_contacts);
+    WriteAudit(db, a, now);
+  });
+  if (!st.ok()) return st.error();
+  return out;
+}
+
+core::Result<Outcome> InboxStore::Unmerge(const std::string& agency, std::int64_t conversation,
+                                          std::int64_t merge_id, std::int64_t officer_id,
+                                          const Audit& audit) {
+  Outcome outcome = Outcome::kOk;
+  const std::int64_t now = Ms(clock_.Now());
+  auto st = db_.RunWrite([&](Db& db) {
+    const auto conv = FindScoped(db, agency, conversation);
+    if (!conv) return void(outcome = Outcome::kNotFound);
+    // The merge must be the agency's and about this conversation: into its citizen, or one
+    // that moved its contact.
+    Stmt& g = db.Prepare(
+        "SELECT from_citizen_id, into_citizen_id, unmerged_at IS NOT NULL FROM contact_merges g "
+        "WHERE id = ?1 AND agency_code = ?2 AND (into_citizen_id = ?3 OR EXISTS (SELECT 1 FROM "
+        "contact_merge_items i WHERE i.merge_id = g.id AND i.contact_id = ?4))");
+    g.Bind(1, merge_id).Bind(2, agency).Bind(3, conv->citizen_id).Bind(4, conv->contact_id);
+    if (!g.Step()) {
+      g.Reset();
+      return void(outcome = Outcome::kNotFound);
+    }
+    const std::int64_t from_citizen = g.Int(0);
+    const std::int64_t into_citizen = g.Int(1);
+    const bool undone = g.Int(2) != 0;
+    g.Reset();
+    if (undone) return void(outcome = Outcome::kConflict);
+    // Exactly what moved must still be where the merge put it; a later merge took it further.
+    Stmt& moved = db.Prepare(
+        "SELECT count(*) FROM contact_merge_items i JOIN contacts k ON k.id = i.contact_id "
+        "WHERE i.merge_id = ?1 AND k.citizen_id <> ?2");
+    moved.Bind(1, merge_id).Bind(2, into_citizen);
+    const bool moved_on = moved.Step() && moved.Int(0) != 0;
+    moved.Reset();
+    if (moved_on) return void(outcome = Outcome::kConflict);
+    db.Prepare(
+          "UPDATE contacts SET citizen_id = ?1 WHERE id IN "
+          "(SELECT contact_id FROM contact_merge_items WHERE merge_id = ?2)")
+        .Bind(1, from_citizen)
+        .Bind(2, merge_id)
+        .Run();
+    db.Prepare(
+          "UPDATE conversations SET citizen_id = ?1 WHERE contact_id IN "
+          "(SELECT contact_id FROM contact_merge_items WHERE merge_id = ?2)")
+        .Bind(1, from_citizen)
+        .Bind(2, merge_id)
+        .Run();
+    db.Prepare("UPDATE contact_merges SET unmerged_by = ?1, unmerged_at = ?2 WHERE id = ?3")
+        .Bind(1, officer_id)
+        .Bind(2, now)
+        .Bind(3, merge_id)
+        .Run();
+    WriteAudit(db, audit, now);
+  });
+  if (!st.ok()) return st.error();
+  return outcome;
 }
 
 }  // namespace gw::gateway::inbox

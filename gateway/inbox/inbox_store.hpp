@@ -47,8 +47,27 @@ struct ListFilter {
   std::int64_t offset = 0;
 };
 
-// What an action found: kOk, or why it did nothing (kConflict: a canned reply's title is taken).
-enum class Outcome { kOk, kNotFound, kClosed, kConflict };
+// What an action found: kOk, or why it did nothing (kConflict: a canned reply's title is taken,
+// a TOTP step already used, a merge already undone; kSameCitizen: a merge of a citizen with
+// itself).
+enum class Outcome { kOk, kNotFound, kClosed, kConflict, kSameCitizen };
+
+// An officer's second factor as stored: the sealed secret (see SecretBox), whether it was
+// confirmed, and the last time step a code was accepted for.
+struct TotpState {
+  std::optional<std::string> sealed_secret;
+  bool enabled = false;
+  std::optional<std::int64_t> last_step;
+};
+
+// What accepting a TOTP code also does.
+enum class TotpChange { kNone, kEnable, kDisable };
+
+struct MergeOutcome {
+  Outcome outcome = Outcome::kOk;
+  std::int64_t merge_id = 0;
+  std::int64_t moved_contacts = 0;
+};
 
 // One SLA breach escalated to the agency's supervisors.
 struct Escalation {
@@ -63,6 +82,10 @@ struct TemplateContext {
   std::string citizen_name;  // empty when the citizen never gave one
   std::string dossier_code;  // the citizen's latest dossier or complaint's, or empty
 };
+
+// Writes one audit row inside another store's write job (an action taken through another
+// module's store, e.g. resending a dead letter), so it commits with the action.
+void AppendAudit(store::Db& db, const Audit& audit, core::TimePoint at);
 
 class InboxStore {
  public:
@@ -125,6 +148,34 @@ class InboxStore {
                                      const Audit& audit);
   core::Result<std::optional<TemplateContext>> Context(const std::string& agency,
                                                        std::int64_t conversation);
+  store::SqliteStore& db() { return db_; }
+
+  // TOTP: the officer's state (nullopt when there is no such officer).
+  core::Result<std::optional<TotpState>> GetTotp(std::int64_t officer_id);
+  // Keeps a new, unconfirmed secret (replacing an unconfirmed one); kConflict when TOTP is
+  // already enabled (disable it first).
+  core::Result<Outcome> SetPendingTotp(std::int64_t officer_id, const std::string& sealed,
+                                       const Audit& audit);
+  // Marks `step` used for the officer and applies `change`, in one write with `audit`, only if
+  // the stored secret is still `sealed` (so a code checked against one secret never confirms
+  // another enrolled meanwhile) and no step >= `step` was used before: kConflict otherwise (a
+  // replay, or a race with another request using the same code).
+  core::Result<Outcome> UseTotpStep(std::int64_t officer_id, const std::string& sealed,
+                                    std::int64_t step, TotpChange change, const Audit& audit);
+
+  // Contact merge: every contact of `from_conversation`'s citizen (and the conversations on them)
+  // moves to `into_conversation`'s citizen; the move is recorded for an exact un-merge. kNotFound
+  // unless both conversations are `agency`'s; kSameCitizen when they are one citizen already.
+  core::Result<MergeOutcome> MergeCitizens(const std::string& agency,
+                                           std::int64_t into_conversation,
+                                           std::int64_t from_conversation, std::int64_t officer_id,
+                                           const Audit& audit);
+  // Puts back exactly the contacts merge `merge_id` moved (and the conversations on them).
+  // kNotFound unless the conversation is `agency`'s and the merge, made in `agency`, is into its
+  // citizen or moved its contact; kConflict when it was undone already or its contacts moved on
+  // since (by a later merge: undo that one first).
+  core::Result<Outcome> Unmerge(const std::string& agency, std::int64_t conversation,
+                                std::int64_t merge_id, std::int64_t officer_id, const Audit& audit);
 
  private:
   store::SqliteStore& db_;

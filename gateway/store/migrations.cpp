@@ -277,6 +277,32 @@ CREATE TABLE canned_replies (
 );
 )sql";
 
+// Officer inbox (issue 8): the TOTP second factor's state beside officers.totp_secret (sealed;
+// 'enabled' only once confirmed with a code; the last step used, so no code counts twice), and
+// contact merges: which contacts an officer moved from which citizen to which, so an un-merge puts
+// back exactly those (the conversations follow their contacts).
+constexpr std::string_view kV8 = R"sql(
+ALTER TABLE officers ADD COLUMN totp_enabled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE officers ADD COLUMN totp_last_step INTEGER;
+CREATE TABLE contact_merges (
+  id INTEGER PRIMARY KEY,
+  into_citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+  from_citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+  agency_code TEXT NOT NULL,
+  merged_by INTEGER REFERENCES officers(id),
+  merged_at INTEGER NOT NULL,
+  unmerged_by INTEGER REFERENCES officers(id),
+  unmerged_at INTEGER
+);
+CREATE INDEX contact_merges_into ON contact_merges(into_citizen_id, unmerged_at);
+CREATE TABLE contact_merge_items (
+  merge_id INTEGER NOT NULL REFERENCES contact_merges(id),
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  PRIMARY KEY (merge_id, contact_id)
+);
+CREATE INDEX conversations_citizen ON conversations(citizen_id, agency_code);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& SqliteMigrations() {
@@ -291,6 +317,7 @@ const std::vector<Migration>& SqliteMigrations() {
       {5, "officer inbox notes and indexes", kV5},
       {6, "notifier deliveries: legs, rounds, receipts, in-flight marks; mail cursors", kV6},
       {7, "officer inbox: SLA clocks, escalations, canned replies", kV7},
+      {8, "officer inbox: TOTP state, contact merges", kV8},
   };
   return kMigrations;
 }

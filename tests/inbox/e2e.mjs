@@ -3,11 +3,34 @@
 // be refused another agency's conversation. Usage: node e2e.mjs BASE_URL ARTIFACT_DIR
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 
 const [base, artifacts] = process.argv.slice(2);
 const api = (path, body) => fetch(base + path, body === undefined ? {} : {
   method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 const history = async (user) => (await (await api('/api/v1/app/messages?user_id=' + user)).json());
+
+// An authenticator app: RFC 6238 codes (HMAC-SHA1, 30 s, 6 digits) from the base32 secret.
+function base32(s) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0, value = 0;
+  const out = [];
+  for (const ch of s) {
+    value = (value << 5) | alphabet.indexOf(ch);
+    bits += 5;
+    if (bits >= 8) { out.push((value >>> (bits - 8)) & 0xff); bits -= 8; }
+  }
+  return Buffer.from(out);
+}
+function totp(secret, step) {
+  const msg = Buffer.alloc(8);
+  msg.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32(secret)).update(msg).digest();
+  const off = mac[mac.length - 1] & 0xf;
+  const bin = ((mac[off] & 0x7f) << 24) | (mac[off + 1] << 16) | (mac[off + 2] << 8) | mac[off + 3];
+  return String(bin % 1000000).padStart(6, '0');
+}
+const nowStep = () => Math.floor(Date.now() / 30000);
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium', headless: true,
@@ -52,6 +75,18 @@ try {
   assert.ok(h2.includes('"reason_code":"out_of_scope"') && h2.includes('không thuộc dịch vụ công'));
   await page.screenshot({ path: `${artifacts}/inbox-rejected.png`, fullPage: true });
 
+  // Merge the two citizens: each conversation shows the other's history; un-merge restores.
+  await page.fill('#merge-with', String(first.conversation_id));
+  await page.click('#merge-form button[type=submit]');
+  await page.waitForSelector(`#history details[data-id="${first.conversation_id}"]`);
+  assert.match(await page.locator('#history').textContent(), /<b>Xin chào<\/b> cán bộ/);
+  assert.equal(await page.locator('#history b').count(), 0);
+  assert.equal(await page.locator('#merges li').count(), 1);
+  await page.screenshot({ path: `${artifacts}/inbox-merged.png`, fullPage: true });
+  await page.click('#merges button');
+  await page.waitForSelector('#merges li', { state: 'detached' });
+  assert.equal(await page.locator('#history details').count(), 0);
+
   // English toggle.
   await page.click('#lang');
   await page.waitForSelector('h1 >> text=Officer inbox');
@@ -68,6 +103,29 @@ try {
     (await fetch('/api/v1/inbox/conversations/' + id)).status, first.conversation_id);
   assert.equal(status, 404);
   await other.screenshot({ path: `${artifacts}/inbox-other-agency.png`, fullPage: true });
+  // Two-factor sign-in: enrol from the account panel (the URI and the secret shown as text),
+  // confirm with a code, then the next login asks for a code.
+  await other.click('#account-toggle');
+  await other.waitForSelector('#totp-enrol:not([hidden])');
+  await other.click('#totp-enrol');
+  await other.waitForSelector('#totp-setup:not([hidden])');
+  const secret = await other.inputValue('#totp-secret');
+  assert.match(await other.inputValue('#totp-uri'), new RegExp(`^otpauth://totp/.*canbo13\\?secret=${secret}&`));
+  await other.screenshot({ path: `${artifacts}/inbox-totp-enrol.png`, fullPage: true });
+  const step = nowStep();
+  await other.fill('#totp-confirm-code', totp(secret, step));
+  await other.click('#totp-confirm-form button[type=submit]');
+  await other.waitForSelector('#totp-disable-form:not([hidden])');
+  await other.click('#logout');
+  await other.waitForSelector('#login:not([hidden])');
+  await other.fill('#username', 'canbo13');
+  await other.fill('#password', 'pass-canbo-13');
+  await other.click('#login button[type=submit]');
+  await other.waitForSelector('#totp-field:not([hidden])');
+  assert.ok((await other.locator('#status').textContent()).length > 0);
+  await other.fill('#totp-code', totp(secret, step + 1));
+  await other.click('#login button[type=submit]');
+  await other.waitForSelector('#app:not([hidden])');
   // The supervisor keeps a canned reply (an unknown variable is refused, named), an officer
   // inserts it filled for the conversation; the dashboard draws its charts as SVG with tables.
   const sup = await browser.newPage();

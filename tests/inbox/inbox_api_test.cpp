@@ -143,9 +143,12 @@ TEST_CASE("list, open, reply, note, reject, assign, hand back and close a conver
 }
 
 TEST_CASE("access-control matrix: role x endpoint x own agency vs other agency") {
-  InboxServer s;
+  InboxServer s(R"("totp_key": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",)");
   const auto conv = s.CitizenSays("citizen-2", "xin chào");
+  const auto conv2 = s.CitizenSays("citizen-2b", "tôi là người vừa nhắn");
   REQUIRE(conv > 0);
+  REQUIRE(conv2 > 0);
+  std::int64_t last_merge = 0;
   struct Who {
     const char* user;
     const char* password;
@@ -168,15 +171,15 @@ TEST_CASE("access-control matrix: role x endpoint x own agency vs other agency")
     const int scoped = w.own_agency ? 200 : 404;
     Json list;
     CHECK(Get(s, who, "/api/v1/inbox/conversations", &list) == 200);
-    CHECK(list["items"].size() == (w.own_agency ? 1u : 0u));
+    CHECK(list["items"].size() == (w.own_agency ? 2u : 0u));
     CHECK(Get(s, who, "/api/v1/inbox/conversations?q=citizen-2", &list) == 200);
-    CHECK(list["items"].size() == (w.own_agency ? 1u : 0u));
+    CHECK(list["items"].size() == (w.own_agency ? 2u : 0u));
     CHECK(Get(s, who, Conv(conv)) == scoped);
     CHECK(Get(s, who, "/api/v1/inbox/dashboard") == (w.supervisor ? 200 : 403));
     Json dash;
     if (w.supervisor) {
       REQUIRE(Get(s, who, "/api/v1/inbox/dashboard", &dash) == 200);
-      CHECK(dash["by_channel"].value("app", 0) == (w.own_agency ? 1 : 0));
+      CHECK(dash["by_channel"].value("app", 0) == (w.own_agency ? 2 : 0));
     }
     CHECK(Get(s, who, "/api/v1/inbox/dashboard.csv?table=by_channel") ==
           (w.supervisor ? 200 : 403));
@@ -198,6 +201,31 @@ TEST_CASE("access-control matrix: role x endpoint x own agency vs other agency")
     if (made > 0) {  // made in the supervisor's own agency, deleted by them
       CHECK(Delete(s, who, kCanned + "/" + std::to_string(made)) == 200);
     }
+    // Contact merge and un-merge: every role, both conversations in the own agency only.
+    auto merged = s.Client()->Post(Conv(conv, "merge").c_str(), SessionHeaders(who),
+                                   Json{{"conversation_id", conv2}}.dump(), "application/json");
+    REQUIRE(merged);
+    CHECK(merged->status == scoped);
+    if (merged->status == 200) {
+      last_merge = Json::parse(merged->body)["merge_id"];
+      CHECK(Post(s, who, Conv(conv2, "unmerge"), {{"merge_id", last_merge}}) == 200);
+    } else {
+      CHECK(Post(s, who, Conv(conv, "unmerge"), {{"merge_id", last_merge}}) == 404);
+      CHECK(Post(s, who, Conv(conv2, "merge"), {{"conversation_id", conv}}) == 404);
+    }
+    // The second factor is the officer's own account: every role, whatever its agency; there is
+    // no other agency's data to reach.
+    Json totp;
+    CHECK(Get(s, who, "/api/v1/inbox/totp", &totp) == 200);
+    CHECK(totp["enabled"] == false);
+    auto enrolled =
+        s.Client()->Post("/api/v1/inbox/totp/enrol", SessionHeaders(who), "{}", "application/json");
+    REQUIRE(enrolled);
+    REQUIRE(enrolled->status == 200);
+    const std::string secret = Base32Decode(Json::parse(enrolled->body)["secret"]);
+    std::int64_t used = -1;
+    CHECK(Post(s, who, "/api/v1/inbox/totp/confirm", {{"code", NextCode(secret, used)}}) == 200);
+    CHECK(Post(s, who, "/api/v1/inbox/totp/disable", {{"code", NextCode(secret, used)}}) == 200);
   }
   // Nobody but the own agency's supervisor touched the reply; the other agency deleted nothing.
   CHECK(s.Query("SELECT count(*) FROM canned_replies") == "1");
@@ -220,17 +248,27 @@ TEST_CASE("access-control matrix: role x endpoint x own agency vs other agency")
     CAPTURE(path);
     CHECK(Get(s, nobody, path) == 401);
   }
-  for (const char* verb : {"reply", "notes", "assign", "close", "handback", "reject"}) {
+  for (const char* verb :
+       {"reply", "notes", "assign", "close", "handback", "reject", "merge", "unmerge"}) {
     CAPTURE(verb);
     CHECK(Post(s, nobody, Conv(conv, verb), {{"text", "x"}}) == 401);
   }
   CHECK(Post(s, nobody, kCanned, {{"title", "x"}, {"body", "y"}}) == 401);
   CHECK(Put(s, nobody, canned_path, {{"title", "x"}, {"body", "y"}}) == 401);
   CHECK(Delete(s, nobody, canned_path) == 401);
+  CHECK(Get(s, nobody, "/api/v1/inbox/totp") == 401);
+  for (const char* verb : {"enrol", "confirm", "disable"}) {
+    CAPTURE(verb);
+    CHECK(Post(s, nobody, std::string("/api/v1/inbox/totp/") + verb, {{"code", "123456"}}) == 401);
+  }
+  // Merges were all undone; the other agency's attempts left no trace.
+  CHECK(s.Query("SELECT count(*) FROM contact_merges") == "2");
+  CHECK(s.Query("SELECT count(*) FROM contact_merges WHERE unmerged_at IS NULL") == "0");
+  CHECK(s.Query("SELECT count(DISTINCT citizen_id) FROM conversations") == "2");
   const auto sup = s.Login("truongphong", "pass-truongphong");
   Json d;
   REQUIRE(Get(s, sup, "/api/v1/inbox/dashboard", &d) == 200);
-  CHECK(d["by_channel"]["app"] == 1);
+  CHECK(d["by_channel"]["app"] == 2);
   CHECK(d["refusals_by_reason"]["out_of_scope"] == 2);
 }
 

@@ -6,12 +6,15 @@
 #include <signal.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <functional>
-
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 
+#include "core/clock.hpp"
+#include "gateway/inbox/totp.hpp"
 #include "tests/integration/process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -30,8 +33,9 @@ struct LoggedIn {
 
 class InboxServer {
  public:
-  // `inbox_extra` is spliced into the "inbox" object (e.g. throttle settings).
-  explicit InboxServer(const std::string& inbox_extra = "") {
+  // `inbox_extra` is spliced into the "inbox" object (e.g. throttle settings); `root_extra` into
+  // the top-level object (e.g. a "notifications" section, ending with a comma).
+  explicit InboxServer(const std::string& inbox_extra = "", const std::string& root_extra = "") {
     config_path_ = dir_.File("caunoi.json");
     WriteFile(config_path_, R"({
       "agency": {"code": "000.00.12.H29", "name": "UBND phường Thử Nghiệm", "hotline": "1900 0000",
@@ -39,7 +43,8 @@ class InboxServer {
       "http": {"listen": "127.0.0.1", "port": 0, "threads": 32},
       "store": {"sqlite": {"path": ")" +
                                 dir_.File("data/caunoi.db") + R"("}},
-      "nlu": {"cache_dir": ")" GW_BUILD_DIR R"(/nlu-cache"},
+      "nlu": {"cache_dir": ")" GW_BUILD_DIR R"(/nlu-cache"},)" +
+                                root_extra + R"(
       "inbox": {"enabled": true, "event_stream_lifetime": "4s", )" +
                                 inbox_extra + R"(
         "officers": [
@@ -165,6 +170,51 @@ inline httplib::Headers SessionHeaders(const LoggedIn& who, bool with_csrf = tru
   httplib::Headers h{{"Cookie", "caunoi_session=" + who.session}};
   if (with_csrf) h.emplace("X-CSRF-Token", who.csrf);
   return h;
+}
+
+// TOTP from the test's side, as an authenticator app does it.
+inline std::string Base32Decode(const std::string& in) {
+  std::string out;
+  std::uint32_t buffer = 0;
+  int bits = 0;
+  for (char ch : in) {
+    int v = ch >= 'A' && ch <= 'Z' ? ch - 'A' : ch >= '2' && ch <= '7' ? ch - '2' + 26 : -1;
+    REQUIRE(v >= 0);
+    buffer = (buffer << 5) | static_cast<std::uint32_t>(v);
+    bits += 5;
+    if (bits >= 8) {
+      out += static_cast<char>((buffer >> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return out;
+}
+
+// An authenticator app: the code of the earliest step after `after` that the server accepts
+// now (the current step, or the next one: the server allows one step of drift), waiting for
+// the clock when `after` is already the next step. Sets `after` to the step used.
+inline std::string NextCode(const std::string& secret, std::int64_t& after) {
+  core::SystemClock clock;
+  for (;;) {
+    const std::int64_t now = gateway::inbox::TotpStep(clock.Now());
+    const std::int64_t step = std::max(now, after + 1);
+    if (step <= now + 1) {
+      after = step;
+      return gateway::inbox::Hotp(secret, static_cast<std::uint64_t>(step));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
+}
+
+// A code no step near now has (the steps around now are skipped).
+inline std::string WrongCode(const std::string& secret) {
+  core::SystemClock clock;
+  const std::int64_t now = gateway::inbox::TotpStep(clock.Now());
+  std::string code = gateway::inbox::Hotp(secret, static_cast<std::uint64_t>(now + 50));
+  for (std::int64_t d = -2; d <= 2; ++d) {
+    if (code == gateway::inbox::Hotp(secret, static_cast<std::uint64_t>(now + d))) return "000000";
+  }
+  return code;
 }
 
 }  // namespace gw::testing

@@ -15,7 +15,7 @@ cat > "$tmp/caunoi.json" <<JSON
   "http": {"listen": "127.0.0.1", "port": 0},
   "store": {"sqlite": {"path": "$tmp/data/caunoi.db"}},
   "nlu": {"cache_dir": "$build/nlu-cache"},
-  "inbox": {"enabled": true, "officers": [
+  "inbox": {"enabled": true, "totp_key": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=", "officers": [
     {"username": "canbo", "display_name": "Cán bộ A", "agency_code": "000.00.12.H29",
      "role": "officer", "password": "pass-canbo-1"},
     {"username": "truongphong", "display_name": "Trưởng phòng", "agency_code": "000.00.12.H29",

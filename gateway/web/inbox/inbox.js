@@ -266,6 +266,10 @@
     $('logout').hidden = true;
     $('dash-toggle').hidden = true;
     $('dashboard').hidden = true;
+    $('account-toggle').hidden = true;
+    $('account').hidden = true;
+    $('totp-field').hidden = true;
+    $('totp-code').value = '';
     $('who').textContent = '';
   }
 
@@ -275,6 +279,7 @@
     $('logout').hidden = false;
     $('who').textContent = `${me.display_name} (${me.agency_code})`;
     $('dash-toggle').hidden = !isSupervisor();
+    $('account-toggle').hidden = false;
     refreshList();
     loadCanned();
     listen();
@@ -388,8 +393,81 @@
       li.textContent = `${n.officer_name}: ${n.text}`;
       notes.appendChild(li);
     }
+    renderIdentity(c);
     if (focus) $('conv-title').focus();
     refreshList();
+  }
+
+  // ---- The citizen's identity: merges into this citizen (each can be undone) and the citizen's
+  // other conversations across channels, all as text.
+  function renderIdentity(c) {
+    const merges = $('merges');
+    merges.replaceChildren();
+    for (const m of c.merges || []) {
+      const li = document.createElement('li');
+      li.textContent = `${t('merged_from')} ${m.contacts.map((k) => `${k.channel}: ${k.address}`).join(', ')}` +
+        ` · ${m.merged_by} · ${fmtTime(m.merged_at)}`;
+      const undo = document.createElement('button');
+      undo.type = 'button';
+      undo.textContent = t('unmerge');
+      undo.setAttribute('aria-label', `${t('unmerge')} ${m.contacts.map((k) => k.address).join(', ')}`);
+      undo.addEventListener('click', async () => {
+        const r = await call('POST', `/conversations/${current}/unmerge`, { merge_id: m.id });
+        say(r.ok ? 'unmerged' : (r.status === 409 ? 'unmerge_conflict' : 'error'));
+        if (r.ok) openConversation(current, false);
+      });
+      li.appendChild(undo);
+      merges.appendChild(li);
+    }
+    const box = $('history');
+    box.replaceChildren();
+    if (!c.history || c.history.length === 0) {
+      const p = document.createElement('p');
+      p.textContent = t('history_empty');
+      box.appendChild(p);
+      return;
+    }
+    for (const h of c.history) {
+      const det = document.createElement('details');
+      det.dataset.id = h.id;
+      const sum = document.createElement('summary');
+      sum.textContent = `#${h.id} · ${h.channel}: ${h.address} · ${t('status_' + h.status)} · ${fmtTime(h.last_message_at)}`;
+      const ol = document.createElement('ol');
+      for (const m of h.messages) {
+        const li = document.createElement('li');
+        li.className = m.direction;
+        const rc = m.reason_code ? `[${t('reason_' + m.reason_code)}] ` : '';
+        li.textContent = `${m.direction === 'in' ? t('citizen') : t('us')}: ${rc}${m.text}`;
+        ol.appendChild(li);
+      }
+      det.append(sum, ol);
+      box.appendChild(det);
+    }
+  }
+
+  // ---- Two-factor sign-in (TOTP) for the officer's own account.
+  async function loadAccount() {
+    const r = await call('GET', '/totp');
+    if (!r.ok) { say('error'); return; }
+    const st = r.data;
+    $('totp-state').textContent = t(!st.available ? 'totp_not_available'
+      : st.enabled ? 'totp_is_on' : st.pending ? 'totp_is_pending' : 'totp_is_off');
+    $('totp-enrol').hidden = !st.available || st.enabled;
+    $('totp-confirm-form').hidden = !st.pending;
+    $('totp-disable-form').hidden = !st.enabled;
+    if (!st.pending) {
+      $('totp-setup').hidden = true;
+      $('totp-uri').value = '';
+      $('totp-secret').value = '';
+    }
+  }
+
+  function totpError(r) {
+    const code = r.data && r.data.error ? r.data.error.code : '';
+    if (r.status === 429) return 'throttled_code';
+    if (code === 'totp_invalid') return 'totp_invalid';
+    if (code === 'totp_unavailable') return 'totp_unavailable';
+    return 'error';
   }
 
   async function act(path, body, okKey) {
@@ -419,10 +497,23 @@
     });
     $('login').addEventListener('submit', async (e) => {
       e.preventDefault();
-      const r = await call('POST', '/login', { username: $('username').value, password: $('password').value });
+      const creds = { username: $('username').value, password: $('password').value };
+      if (!$('totp-field').hidden && $('totp-code').value) creds.totp_code = $('totp-code').value.trim();
+      const r = await call('POST', '/login', creds);
+      const code = r.data && r.data.error ? r.data.error.code : '';
+      $('totp-code').value = '';
+      if (code === 'totp_required' || code === 'totp_invalid') {
+        // The password was right: keep it for the second step, ask for the code.
+        $('totp-field').hidden = false;
+        say(code);
+        $('totp-code').focus();
+        return;
+      }
       $('password').value = '';
       if (r.status === 429) { say('throttled'); return; }
+      if (code === 'totp_unavailable') { say('totp_unavailable'); return; }
       if (!r.ok) { say('login_failed'); return; }
+      $('totp-field').hidden = true;
       me = r.data;
       say('');
       showApp();
@@ -487,6 +578,44 @@
     $('take').addEventListener('click', () => act('assign', { officer_id: me.officer_id }, 'taken'));
     $('handback').addEventListener('click', () => act('handback', undefined, 'handed_back'));
     $('close').addEventListener('click', () => act('close', undefined, 'closed'));
+    $('merge-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const other = Number($('merge-with').value);
+      if (!current || !Number.isInteger(other) || other < 1) return;
+      const r = await call('POST', `/conversations/${current}/merge`, { conversation_id: other });
+      say(r.ok ? 'merged' : (r.status === 422 ? 'merge_same' : r.status === 404 ? 'merge_not_found' : 'error'));
+      if (r.ok) { $('merge-with').value = ''; openConversation(current, false); }
+    });
+    $('account-toggle').addEventListener('click', async () => {
+      const open = $('account').hidden;
+      $('account').hidden = !open;
+      $('account-toggle').setAttribute('aria-expanded', String(open));
+      if (open) { await loadAccount(); $('account-title').focus(); }
+    });
+    $('totp-enrol').addEventListener('click', async () => {
+      const r = await call('POST', '/totp/enrol');
+      if (!r.ok) { say(totpError(r)); return; }
+      $('totp-uri').value = r.data.uri;
+      $('totp-secret').value = r.data.secret;
+      $('totp-setup').hidden = false;
+      await loadAccount();
+      $('totp-setup').hidden = false;
+      $('totp-confirm-code').focus();
+    });
+    $('totp-confirm-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const r = await call('POST', '/totp/confirm', { code: $('totp-confirm-code').value.trim() });
+      $('totp-confirm-code').value = '';
+      say(r.ok ? 'totp_enabled' : totpError(r));
+      if (r.ok) loadAccount();
+    });
+    $('totp-disable-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const r = await call('POST', '/totp/disable', { code: $('totp-disable-code').value.trim() });
+      $('totp-disable-code').value = '';
+      say(r.ok ? 'totp_disabled' : totpError(r));
+      if (r.ok) loadAccount();
+    });
     const r = await call('GET', '/me');
     if (r.ok) { me = r.data; showApp(); } else { showLogin(); }
   });
