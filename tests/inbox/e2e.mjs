@@ -87,6 +87,15 @@ try {
   await page.waitForSelector('#merges li', { state: 'detached' });
   assert.equal(await page.locator('#history details').count(), 0);
 
+  // Dead letters: the panel opens, says in Vietnamese that nothing waits (this server sends no
+  // notices), and its toggle reports its state to screen readers.
+  await page.click('#dead-toggle');
+  await page.waitForSelector('#dead-list li');
+  assert.equal(await page.locator('#dead-toggle').getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('#dead-list li').textContent(),
+               'Không có thông báo nào chưa gửi được.');
+  await page.click('#dead-toggle');
+
   // English toggle.
   await page.click('#lang');
   await page.waitForSelector('h1 >> text=Officer inbox');

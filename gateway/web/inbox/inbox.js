@@ -245,6 +245,45 @@
     }
   }
 
+  // ---- Dead letters: what no route delivered, with each route's outcome, and a resend button.
+  async function loadDeadLetters() {
+    const r = await call('GET', '/dead-letters');
+    const ul = $('dead-list');
+    ul.textContent = '';
+    if (!r.ok) { say('error'); return; }
+    if (r.data.items.length === 0) {
+      const li = document.createElement('li');
+      li.textContent = t('dead_none');
+      ul.appendChild(li);
+      return;
+    }
+    for (const d of r.data.items) {
+      const li = document.createElement('li');
+      const head = document.createElement('p');
+      const what = d.kind === 'notification'
+        ? `${t('dead_notice')} ${d.dossier_code} (${d.status})`
+        : `${t('dead_reply')} ${d.channel} ${d.to}: ${d.text}`;
+      head.textContent = `${what} — ${t('dead_state_' + d.state)}, ${t('dead_why')} ${d.why}`;
+      const routes = document.createElement('ul');
+      for (const leg of d.deliveries) {
+        const item = document.createElement('li');
+        item.textContent = `${leg.route} ${leg.address || ''}: ${leg.state}, ` +
+          `${leg.attempts} ${t('dead_attempts')}${leg.detail ? ` (${leg.detail})` : ''}`;
+        routes.appendChild(item);
+      }
+      const resend = document.createElement('button');
+      resend.type = 'button';
+      resend.textContent = t('dead_resend');
+      resend.addEventListener('click', async () => {
+        const res = await call('POST', `/dead-letters/${d.id}/resend`, {});
+        say(res.ok ? 'dead_resent' : 'error');
+        loadDeadLetters();
+      });
+      li.append(head, routes, resend);
+      ul.appendChild(li);
+    }
+  }
+
   async function call(method, path, body) {
     const headers = {};
     if (method !== 'GET') headers['X-CSRF-Token'] = me ? me.csrf_token : '';
@@ -266,6 +305,8 @@
     $('logout').hidden = true;
     $('dash-toggle').hidden = true;
     $('dashboard').hidden = true;
+    $('dead-toggle').hidden = true;
+    $('dead-letters').hidden = true;
     $('account-toggle').hidden = true;
     $('account').hidden = true;
     $('totp-field').hidden = true;
@@ -279,6 +320,7 @@
     $('logout').hidden = false;
     $('who').textContent = `${me.display_name} (${me.agency_code})`;
     $('dash-toggle').hidden = !isSupervisor();
+    $('dead-toggle').hidden = false;
     $('account-toggle').hidden = false;
     refreshList();
     loadCanned();
@@ -538,6 +580,12 @@
         $('reject-code').value = '';
         updateRejectButton();
       }
+    });
+    $('dead-toggle').addEventListener('click', async () => {
+      const open = $('dead-letters').hidden;
+      $('dead-letters').hidden = !open;
+      $('dead-toggle').setAttribute('aria-expanded', String(open));
+      if (open) { await loadDeadLetters(); $('dead-title').focus(); }
     });
     $('dash-toggle').addEventListener('click', async () => {
       const open = $('dashboard').hidden;
