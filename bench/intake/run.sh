@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-10}
 CONNS=${2:-64}
-BUILD=build
+BUILD=${BUILD:-build}  # another build dir: BUILD=/path bench/intake/run.sh
 T=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$T"' EXIT
 

@@ -73,10 +73,16 @@ void RegisterKannelRoutes(HttpServer& server, Intake& intake, delivery::Delivery
         const std::string detail =
             std::string(sms::DeliveryStateName(report->state)) +
             (report->smsc_detail.empty() ? std::string() : " (" + report->smsc_detail + ")");
-        auto st = deliveries.RecordReceipt(report->delivery_id, ReceiptOf(report->state), detail,
-                                           clock.Now());
+        const auto receipt = ReceiptOf(report->state);
+        auto st = deliveries.RecordReceipt(report->delivery_id, receipt, detail, clock.Now());
         if (!st.ok()) return SendError(res, st.error());
-        if (wake) wake();
+        // Only a final report changes what the dispatcher would decide.
+        if (receipt != notifier::ReceiptStatus::kNone && wake) wake();
+        // smsbox keeps a pool of connections for its report calls; held open, each costs the
+        // HTTP edge a wake-up every 11 ms while idle (cpp-httplib's keep-alive wait), which
+        // measured as most of the gateway's CPU on the SMS path. A fresh loopback connection
+        // per report is cheaper.
+        res.set_header("Connection", "close");
         res.status = 200;
         res.set_content("", "text/plain");
       });
