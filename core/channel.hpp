@@ -9,6 +9,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/types.hpp"
@@ -45,6 +46,15 @@ struct SendResult {
   std::string safe_text;                                 // short, safe to show an officer
   std::optional<std::chrono::milliseconds> retry_after;  // when the provider said so
 };
+
+// A send that did not leave (or was refused), as adapters report it.
+inline SendResult Refusal(SendOutcome outcome, std::string detail, std::string safe_text) {
+  SendResult r;
+  r.outcome = outcome;
+  r.detail = std::move(detail);
+  r.safe_text = std::move(safe_text);
+  return r;
+}
 
 class Channel {
  public:

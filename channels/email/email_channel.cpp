@@ -6,17 +6,8 @@
 #include "core/mask.hpp"
 
 namespace gw::channels::email {
-namespace {
 
-core::SendResult Refuse(core::SendOutcome outcome, std::string detail, std::string safe_text) {
-  core::SendResult r;
-  r.outcome = outcome;
-  r.detail = std::move(detail);
-  r.safe_text = std::move(safe_text);
-  return r;
-}
-
-}  // namespace
+using core::Refusal;
 
 std::variant<PreparedEmail, core::SendResult> PrepareEmail(const SmtpConfig& config,
                                                            const core::OutboundMessage& message,
@@ -24,18 +15,18 @@ std::variant<PreparedEmail, core::SendResult> PrepareEmail(const SmtpConfig& con
                                                            core::TimePoint now) {
   using core::SendOutcome;
   if (message.to.channel != core::ChannelKind::kEmail) {
-    return Refuse(SendOutcome::kMalformed,
-                  fmt::format("contact of channel {} given to the e-mail adapter",
-                              core::ChannelName(message.to.channel)),
-                  "wrong channel");
+    return Refusal(SendOutcome::kMalformed,
+                   fmt::format("contact of channel {} given to the e-mail adapter",
+                               core::ChannelName(message.to.channel)),
+                   "wrong channel");
   }
   if (!IsPlainAddress(message.to.address)) {
-    return Refuse(SendOutcome::kRejected, "recipient is not a plain e-mail address",
-                  "not a valid e-mail address");
+    return Refusal(SendOutcome::kRejected, "recipient is not a plain e-mail address",
+                   "not a valid e-mail address");
   }
   if (message.idempotency_key.empty()) {
-    return Refuse(SendOutcome::kMalformed,
-                  "no idempotency key: the Message-ID would differ on a retry", "internal error");
+    return Refusal(SendOutcome::kMalformed,
+                   "no idempotency key: the Message-ID would differ on a retry", "internal error");
   }
   PreparedEmail out;
   OutgoingMail& m = out.mail;
@@ -53,8 +44,8 @@ std::variant<PreparedEmail, core::SendResult> PrepareEmail(const SmtpConfig& con
   m.date = now;
   auto data = ComposeMime(m);
   if (!data.ok()) {
-    return Refuse(SendOutcome::kMalformed, "message not composed: " + data.error().message,
-                  "invalid message");
+    return Refusal(SendOutcome::kMalformed, "message not composed: " + data.error().message,
+                   "invalid message");
   }
   out.smtp.mail_from = config.from_address;
   out.smtp.recipients = {message.to.address};

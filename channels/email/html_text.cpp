@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstdint>
 
+#include "channels/common/utf8.hpp"
+
 namespace gw::channels::email {
 namespace {
 
@@ -38,24 +40,10 @@ constexpr std::string_view kBlockTags[] = {
 constexpr char kQuoteOpen = '\x01';
 constexpr char kQuoteClose = '\x02';
 
+// Text for people: control characters other than tab and newline become U+FFFD.
 void AppendUtf8(std::string& out, char32_t cp) {
-  if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-    cp = 0xFFFD;
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  if (cp < 0x20 && cp != '\n' && cp != '\t') cp = 0xFFFD;
+  common::AppendUtf8(out, cp);
 }
 
 std::string Lower(std::string_view s) {

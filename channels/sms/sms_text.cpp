@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "channels/common/utf8.hpp"
+
 namespace gw::channels::sms {
 namespace {
 
@@ -41,21 +43,7 @@ long NextCodePoint(std::string_view s, std::size_t& i) {
 }
 
 void AppendUtf8(std::string& out, long cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  common::AppendUtf8(out, static_cast<char32_t>(cp));
 }
 
 // The GSM 03.38 default alphabet, by code point (the escape 0x1B is not a character).
