@@ -1,6 +1,7 @@
 // Domain types shared by every module: channels, contacts, messages, replies, conversations.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,6 +29,17 @@ struct Contact {
   std::string address;
 };
 
+// A file the citizen sent with a message (an e-mail attachment). One the channel's policy did
+// not keep (type not allowed, too large) comes with its name, type and size, a `dropped_reason`
+// and no bytes, so officers see what was sent and why it is missing.
+struct Attachment {
+  std::string filename;        // UTF-8 as the sender named it; may be empty
+  std::string content_type;    // lower case "type/subtype", as the sender declared it
+  std::string bytes;           // the decoded content; empty when dropped
+  std::size_t size = 0;        // decoded size (of what was sent, also when dropped)
+  std::string dropped_reason;  // empty when kept: "type not allowed", "larger than N bytes"
+};
+
 // A message as a channel adapter hands it to intake.
 struct InboundMessage {
   ChannelKind channel = ChannelKind::kApp;
@@ -42,6 +54,7 @@ struct InboundMessage {
   std::string content_type;  // of raw_payload
   std::optional<TimePoint> sent_at;  // when the sender says it sent it, if known
   TimePoint received_at;
+  std::vector<Attachment> attachments;  // kept and dropped, in the order they were sent
 };
 
 // One choice offered with a reply: the id a client sends back, and the label shown.

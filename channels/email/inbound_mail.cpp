@@ -27,6 +27,14 @@ core::InboundMessage ToInboundMessage(const InboundMail& mail, std::string_view 
   m.content_type = "message/rfc822";
   m.sent_at = mail.date;
   m.received_at = received_at;
+  for (const auto& a : mail.attachments) {
+    m.attachments.push_back({a.filename, a.content_type, a.bytes, a.bytes.size(), {}});
+  }
+  // Dropped ones after the kept: the mail parser sorted them into two lists, their order across
+  // the lists is not known any more.
+  for (const auto& d : mail.dropped_attachments) {
+    m.attachments.push_back({d.filename, d.content_type, {}, d.size, d.reason});
+  }
   return m;
 }
 

@@ -50,7 +50,8 @@ struct InboundMail {
 };
 
 // The mail as intake takes it: channel email, provider id DedupId(), sender from_address,
-// receiver `mailbox` (our address), origin "imap", text, raw payload as message/rfc822.
+// receiver `mailbox` (our address), origin "imap", text, raw payload as message/rfc822, and the
+// attachments: the kept ones with their bytes, then the dropped ones with their reason.
 core::InboundMessage ToInboundMessage(const InboundMail& mail, std::string_view mailbox,
                                       core::TimePoint received_at);
 

@@ -215,6 +215,20 @@ TEST_CASE("attachments outside the allow-list or the size limit are dropped with
   CHECK(mail->dropped_attachments[1].filename == "setup.exe");
   CHECK(mail->dropped_attachments[1].content_type == "application/x-msdownload");
   CHECK(mail->dropped_attachments[1].reason == "type not allowed");
+  // Intake gets them all: the kept one with its bytes, the dropped ones with why and no bytes.
+  auto im = email::ToInboundMessage(*mail, "motcua@phuong.gov.vn", gw::core::TimePoint{});
+  REQUIRE(im.attachments.size() == 3);
+  CHECK(im.attachments[0].filename == "scan.jpg");
+  CHECK(im.attachments[0].content_type == "image/jpeg");
+  CHECK(im.attachments[0].bytes == std::string(40, 'j'));
+  CHECK(im.attachments[0].size == 40);
+  CHECK(im.attachments[0].dropped_reason.empty());
+  CHECK(im.attachments[1].filename == "big.pdf");
+  CHECK(im.attachments[1].bytes.empty());
+  CHECK(im.attachments[1].size == 2000);
+  CHECK(im.attachments[1].dropped_reason == "larger than 1000 bytes");
+  CHECK(im.attachments[2].filename == "setup.exe");
+  CHECK(im.attachments[2].dropped_reason == "type not allowed");
 }
 
 TEST_CASE("auto-replies are flagged") {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gateway/http/errors.hpp"
+#include "gateway/inbox/attachment_headers.hpp"
 #include "gateway/inbox/canned.hpp"
 #include "gateway/inbox/dashboard.hpp"
 #include "gateway/inbox/inbox.hpp"
@@ -112,6 +113,52 @@ void ListRoute(const httplib::Request& req, httplib::Response& res, Inbox& inbox
   auto list = inbox.store().ListConversations(s.agency_code, f);
   if (!list.ok()) return SendError(res, list.error());
   SendJson(res, *list);
+}
+
+// {"text"[, "channel"]}: the reply leaves on `channel` (the conversation's own by default), to
+// the citizen's contact there; 422 naming the field for a channel that is not one, or one the
+// citizen has no contact on.
+void ReplyRoute(const httplib::Request& req, httplib::Response& res, Inbox& inbox, const Session& s,
+                std::int64_t id, const Json& body) {
+  auto text = TextField(body, "text");
+  if (!text.ok()) return SendError(res, text.error());
+  std::optional<core::ChannelKind> via;
+  if (body.contains("channel") && !body["channel"].is_null()) {
+    if (!body["channel"].is_string()) {
+      return SendError(res, Err(core::ErrorCode::kInvalidArgument, "channel: expected a string"));
+    }
+    via = core::ParseChannel(body["channel"].get<std::string>());
+    if (!via) {
+      return SendError(res, Err(core::ErrorCode::kUnprocessable,
+                                "channel: expected one of sms, zalo, email, app, ivr"));
+    }
+  }
+  const std::string detail = via ? "channel:" + std::string(core::ChannelName(*via)) : "";
+  auto r = inbox.store().AppendOfficerMessage(s.agency_code, id, s.officer_id, *text, std::nullopt,
+                                              AuditFor(s, "reply", id, req, detail), via);
+  if (r.ok() && *r == Outcome::kNoContact) {
+    return SendError(res, Err(core::ErrorCode::kUnprocessable,
+                              fmt::format("channel: the citizen has no contact on {}",
+                                          core::ChannelName(*via))));
+  }
+  SendOutcome(res, r);
+}
+
+// GET attachments/{id}: a citizen's file, downloaded, never rendered in the inbox's origin: only
+// harmless types are declared as themselves, always as an attachment, never sniffed.
+void AttachmentRoute(const httplib::Request& req, httplib::Response& res, Inbox& inbox,
+                     const Session& s) {
+  const auto id = PathId(req, 1, res);
+  if (!id) return;
+  auto file = inbox.store().GetAttachment(s.agency_code, *id);
+  if (!file.ok()) return SendError(res, file.error());
+  if (!*file) return SendError(res, Err(core::ErrorCode::kNotFound, "no such attachment"));
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Content-Disposition", ContentDisposition((*file)->filename));
+  // A file opened in its own tab runs nothing and loads nothing (a PDF or SVG with script).
+  res.set_header("Content-Security-Policy", "sandbox; default-src 'none'");
+  res.set_content((*file)->bytes, SafeContentType((*file)->content_type));
 }
 
 void AssignRoute(const httplib::Request& req, httplib::Response& res, Inbox& inbox,
@@ -340,6 +387,12 @@ void RegisterInboxRoutes(http::HttpServer& server, Inbox& inbox) {
                  SendJson(res, **c);
                }));
 
+  const std::string attachment = kApi + R"(/attachments/(\d+))";
+  server.Route("GET", attachment, kApi + "/attachments/{id}",
+               Authed(inbox, false, [&](const auto& req, auto& res, const Session& s, const Json&) {
+                 AttachmentRoute(req, res, inbox, s);
+               }));
+
   using Action = std::function<void(const httplib::Request&, httplib::Response&, const Session&,
                                     std::int64_t, const Json&)>;
   auto action = [&](const std::string& verb, Action fn) {
@@ -349,14 +402,8 @@ void RegisterInboxRoutes(http::HttpServer& server, Inbox& inbox) {
           if (const auto id = PathId(req, 1, res)) fn(req, res, s, *id, body);
         }));
   };
-  action(
-      "reply", [&](const auto& req, auto& res, const Session& s, std::int64_t id, const Json& b) {
-        auto text = TextField(b, "text");
-        if (!text.ok()) return SendError(res, text.error());
-        SendOutcome(
-            res, inbox.store().AppendOfficerMessage(s.agency_code, id, s.officer_id, *text,
-                                                    std::nullopt, AuditFor(s, "reply", id, req)));
-      });
+  action("reply", [&](const auto& req, auto& res, const Session& s, std::int64_t id,
+                      const Json& b) { ReplyRoute(req, res, inbox, s, id, b); });
   action("notes",
          [&](const auto& req, auto& res, const Session& s, std::int64_t id, const Json& b) {
            auto text = TextField(b, "text");

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 
 #include "gateway/delivery/outbound_codec.hpp"
 #include "gateway/inbox/auth.hpp"
@@ -258,6 +259,31 @@ namespace {
 constexpr std::int64_t kHistoryConversations = 20;
 constexpr std::int64_t kHistoryMessages = 200;
 
+// Adds "attachments" to each message of `messages` (all of one conversation): what the citizen
+// sent with it, kept ({id, filename, content_type, size}) or dropped (with "dropped_reason" and
+// no id to download). Never the bytes.
+void AddAttachments(Db& db, std::int64_t conversation, Json& messages) {
+  std::map<std::int64_t, Json> by_message;
+  Stmt& a = db.Prepare(
+      "SELECT a.id, a.message_id, a.filename, a.content_type, a.size, a.dropped_reason "
+      "FROM attachments a JOIN messages m ON m.id = a.message_id "
+      "WHERE m.conversation_id = ?1 ORDER BY a.id");
+  a.Bind(1, conversation);
+  while (a.Step()) {
+    Json item{{"filename", a.Text(2)}, {"content_type", a.Text(3)}, {"size", a.Int(4)}};
+    if (a.IsNull(5)) {
+      item["id"] = a.Int(0);
+    } else {
+      item["dropped_reason"] = a.Text(5);
+    }
+    by_message[a.Int(1)].push_back(std::move(item));
+  }
+  for (Json& m : messages) {
+    auto it = by_message.find(m["id"].get<std::int64_t>());
+    m["attachments"] = it == by_message.end() ? Json::array() : std::move(it->second);
+  }
+}
+
 // "The citizen's full history across channels": the citizen's other conversations in `agency`
 // (on any of their contacts, merged ones included), newest first, each with its messages.
 // Another agency's conversations with the same citizen are not shown: scope is per agency.
@@ -292,6 +318,7 @@ Json CitizenHistory(Db& db, const std::string& agency, std::int64_t citizen, std
                                   {"reason_code", m.IsNull(4) ? Json() : Json(m.Text(4))},
                                   {"at", m.Int(5)}});
     }
+    AddAttachments(db, conv["id"].get<std::int64_t>(), conv["messages"]);
   }
   return out;
 }
@@ -368,6 +395,7 @@ core::Result<std::optional<Json>> InboxStore::GetConversation(const std::string&
                           {"reason_code", m.IsNull(4) ? Json() : Json(m.Text(4))},
                           {"at", m.Int(5)}});
     }
+    AddAttachments(db, id, messages);
     Json notes = Json::array();
     Stmt& n = db.Prepare(
         "SELECT n.id, n.officer_id, o.display_name, n.text, n.at FROM inbox_notes n "
@@ -387,6 +415,22 @@ core::Result<std::optional<Json>> InboxStore::GetConversation(const std::string&
     j["history"] = CitizenHistory(db, agency, citizen, id);
     j["merges"] = ActiveMerges(db, agency, citizen);
     out = std::move(j);
+  });
+  if (!st.ok()) return st.error();
+  return out;
+}
+
+core::Result<std::optional<AttachmentFile>> InboxStore::GetAttachment(const std::string& agency,
+                                                                      std::int64_t id) {
+  std::optional<AttachmentFile> out;
+  auto st = db_.RunRead([&](Db& db) {
+    Stmt& a = db.Prepare(
+        "SELECT a.filename, a.content_type, a.bytes FROM attachments a "
+        "JOIN messages m ON m.id = a.message_id JOIN conversations c ON c.id = m.conversation_id "
+        "WHERE a.id = ?1 AND c.agency_code = ?2 AND a.bytes IS NOT NULL");
+    a.Bind(1, id).Bind(2, agency);
+    if (a.Step()) out = AttachmentFile{a.Text(0), a.Text(1), a.Blob(2)};
+    a.Reset();
   });
   if (!st.ok()) return st.error();
   return out;
@@ -540,30 +584,57 @@ void MarkResolved(Db& db, std::int64_t conversation, std::int64_t now) {
 
 // One officer action on a conversation, in one write: find it within `agency` (another agency's
 // reads as absent), refuse a closed one when `open_only`, apply `change`, write the audit row.
-core::Result<Outcome> Act(
+// `change` may refuse (an outcome other than kOk) before it writes anything: then nothing is
+// audited either.
+core::Result<Outcome> ActChecked(
     store::SqliteStore& db_store, const core::Clock& clock, const std::string& agency,
     std::int64_t conversation, bool open_only, const Audit& audit,
-    const std::function<void(Db&, const ConvRow&, std::int64_t now)>& change) {
+    const std::function<Outcome(Db&, const ConvRow&, std::int64_t now)>& change) {
   Outcome outcome = Outcome::kOk;
   const std::int64_t now = Ms(clock.Now());
   auto st = db_store.RunWrite([&](Db& db) {
     auto conv = FindScoped(db, agency, conversation);
     if (!conv) return void(outcome = Outcome::kNotFound);
     if (open_only && conv->status == "closed") return void(outcome = Outcome::kClosed);
-    change(db, *conv, now);
-    WriteAudit(db, audit, now);
+    outcome = change(db, *conv, now);
+    if (outcome == Outcome::kOk) WriteAudit(db, audit, now);
   });
   if (!st.ok()) return st.error();
   return outcome;
 }
 
-// An outbox "reply" for the officer's message just inserted (its id is the idempotency key).
-// E-mail answers the citizen's latest mail (In-Reply-To); the dispatcher fills the subject.
-void QueueOfficerReply(Db& db, const ConvRow& conv, std::int64_t conversation,
-                       std::int64_t message_id, const std::string& text,
+core::Result<Outcome> Act(
+    store::SqliteStore& db_store, const core::Clock& clock, const std::string& agency,
+    std::int64_t conversation, bool open_only, const Audit& audit,
+    const std::function<void(Db&, const ConvRow&, std::int64_t now)>& change) {
+  return ActChecked(db_store, clock, agency, conversation, open_only, audit,
+                    [&](Db& db, const ConvRow& conv, std::int64_t now) {
+                      change(db, conv, now);
+                      return Outcome::kOk;
+                    });
+}
+
+// The citizen's address on `channel`: the conversation's own contact on its channel, else the
+// citizen's oldest contact on it (merged contacts included); nullopt when there is none.
+std::optional<std::string> ContactOn(Db& db, const ConvRow& conv, std::string_view channel) {
+  if (channel == conv.channel) return conv.address;
+  Stmt& k = db.Prepare(
+      "SELECT address FROM contacts WHERE citizen_id = ?1 AND channel = ?2 ORDER BY id LIMIT 1");
+  k.Bind(1, conv.citizen_id).Bind(2, channel);
+  std::optional<std::string> out;
+  if (k.Step()) out = k.Text(0);
+  k.Reset();
+  return out;
+}
+
+// An outbox "reply" to `to` for the officer's message just inserted (its id is the idempotency
+// key). E-mail on an e-mail conversation answers the citizen's latest mail (In-Reply-To); the
+// dispatcher fills the subject.
+void QueueOfficerReply(Db& db, const ConvRow& conv, const core::Contact& to,
+                       std::int64_t conversation, std::int64_t message_id, const std::string& text,
                        const std::optional<std::string>& reason_code, std::int64_t now) {
   core::OutboundMessage out;
-  out.to = {core::ParseChannel(conv.channel).value_or(core::ChannelKind::kSms), conv.address};
+  out.to = to;
   out.text = text;
   if (reason_code) {
     if (auto code = core::ParseReasonCode(*reason_code)) out.rejection.emplace(*code, text);
@@ -572,7 +643,9 @@ void QueueOfficerReply(Db& db, const ConvRow& conv, std::int64_t conversation,
       "SELECT provider_message_id FROM messages WHERE conversation_id = ?1 AND direction = 'in' "
       "AND provider_message_id IS NOT NULL ORDER BY id DESC LIMIT 1");
   last.Bind(1, conversation);
-  if (last.Step() && conv.channel == "email") out.in_reply_to = last.Text(0);
+  if (last.Step() && conv.channel == "email" && to.channel == core::ChannelKind::kEmail) {
+    out.in_reply_to = last.Text(0);
+  }
   last.Reset();
   Stmt& agency = db.Prepare("SELECT agency_code FROM conversations WHERE id = ?1");
   agency.Bind(1, conversation);
@@ -593,22 +666,25 @@ void QueueOfficerReply(Db& db, const ConvRow& conv, std::int64_t conversation,
 
 core::Result<Outcome> InboxStore::AppendOfficerMessage(
     const std::string& agency, std::int64_t conversation, std::int64_t officer_id,
-    const std::string& text, const std::optional<std::string>& reason_code, const Audit& audit) {
-  return Act(
+    const std::string& text, const std::optional<std::string>& reason_code, const Audit& audit,
+    const std::optional<core::ChannelKind>& via) {
+  return ActChecked(
       db_, clock_, agency, conversation, true, audit,
       [&](Db& db, const ConvRow& conv, std::int64_t now) {
+        const std::string channel = via ? std::string(core::ChannelName(*via)) : conv.channel;
+        const auto address = ContactOn(db, conv, channel);
+        if (!address) return Outcome::kNoContact;
         Json payload{{"text", text}, {"officer_id", officer_id}};
         if (reason_code) payload["reason_code"] = *reason_code;
         const std::int64_t seq = store::AppendToLog(
-            db,
-            store::LogEntry{"out", conv.channel, "caunoi", "officer:" + std::to_string(officer_id),
-                            conv.address, now, now, "application/json",
-                            payload.dump(-1, ' ', false, Json::error_handler_t::replace)});
+            db, store::LogEntry{"out", channel, "caunoi", "officer:" + std::to_string(officer_id),
+                                *address, now, now, "application/json",
+                                payload.dump(-1, ' ', false, Json::error_handler_t::replace)});
         db.Prepare(
               "INSERT INTO messages (conversation_id, direction, channel, text, reason_code, "
               "log_seq, at) VALUES (?1, 'out', ?2, ?3, ?4, ?5, ?6)")
             .Bind(1, conversation)
-            .Bind(2, conv.channel)
+            .Bind(2, channel)
             .Bind(3, text)
             .Bind(4, reason_code)
             .Bind(5, seq)
@@ -622,10 +698,14 @@ core::Result<Outcome> InboxStore::AppendOfficerMessage(
             .Bind(2, officer_id)
             .Bind(3, conversation)
             .Run();
-        // Channels that answer by a separate send get the message queued for the dispatcher in
-        // this transaction: stored means it will leave (or become a dead letter officers see).
-        if (conv.channel != "app") {
-          QueueOfficerReply(db, conv, conversation, message_id, text, reason_code, now);
+        // The app conversation itself is what the app reads. Anything else leaves by a separate
+        // send, queued for the dispatcher in this transaction: stored means it will leave (or
+        // become a dead letter officers see). That includes an app reply from another channel's
+        // conversation: the dispatcher's app route puts it in the citizen's app conversation.
+        if (channel != "app" || conv.channel != "app") {
+          const core::Contact to{core::ParseChannel(channel).value_or(core::ChannelKind::kSms),
+                                 *address};
+          QueueOfficerReply(db, conv, to, conversation, message_id, text, reason_code, now);
         }
         // The trigger inbox_sla_start opened the SLA cycle if the bot had the conversation.
         db.Prepare(
@@ -634,6 +714,7 @@ core::Result<Outcome> InboxStore::AppendOfficerMessage(
             .Bind(1, now)
             .Bind(2, conversation)
             .Run();
+        return Outcome::kOk;
       });
 }
 

@@ -49,8 +49,15 @@ struct ListFilter {
 
 // What an action found: kOk, or why it did nothing (kConflict: a canned reply's title is taken,
 // a TOTP step already used, a merge already undone; kSameCitizen: a merge of a citizen with
-// itself).
-enum class Outcome { kOk, kNotFound, kClosed, kConflict, kSameCitizen };
+// itself; kNoContact: a reply on a channel the citizen has no contact on).
+enum class Outcome { kOk, kNotFound, kClosed, kConflict, kSameCitizen, kNoContact };
+
+// A citizen's file as the inbox serves it (only kept files have bytes to serve).
+struct AttachmentFile {
+  std::string filename;
+  std::string content_type;  // as stored; the route decides what to declare
+  std::string bytes;
+};
 
 // An officer's second factor as stored: the sealed secret (see SecretBox), whether it was
 // confirmed, and the last time step a code was accepted for.
@@ -114,12 +121,22 @@ class InboxStore {
                                              int limit);
   core::Result<std::int64_t> LatestMessageId(const std::string& agency);
 
+  // A kept file of a message in one of `agency`'s conversations; nullopt for another agency's,
+  // a dropped one (no bytes) or none.
+  core::Result<std::optional<AttachmentFile>> GetAttachment(const std::string& agency,
+                                                            std::int64_t id);
+
   // Appends an officer's message to the conversation and to the data-message log; takes the
   // conversation out of the bot's hands and assigns it to `officer_id` when nobody has it.
+  // `via` is the channel it leaves on (the conversation's own when nullopt): the citizen's
+  // contact on that channel receives it, queued as an outbox "reply" in the same transaction
+  // unless it is the app conversation itself (read in the app). kNoContact when the citizen has
+  // no contact on `via`.
   core::Result<Outcome> AppendOfficerMessage(const std::string& agency, std::int64_t conversation,
                                              std::int64_t officer_id, const std::string& text,
                                              const std::optional<std::string>& reason_code,
-                                             const Audit& audit);
+                                             const Audit& audit,
+                                             const std::optional<core::ChannelKind>& via = {});
   core::Result<Outcome> AddNote(const std::string& agency, std::int64_t conversation,
                                 std::int64_t officer_id, const std::string& text,
                                 const Audit& audit);

@@ -303,6 +303,25 @@ CREATE TABLE contact_merge_items (
 CREATE INDEX conversations_citizen ON conversations(citizen_id, agency_code);
 )sql";
 
+// Officer inbox (issue 8): files citizens sent with a message (e-mail attachments), written in
+// the turn's transaction. A file the channel's policy did not keep is a row too, with its name,
+// type, declared size and `dropped_reason` and no bytes, so officers see what is missing and why
+// (the raw mail stays in message_log either way).
+constexpr std::string_view kV9 = R"sql(
+CREATE TABLE attachments (
+  id INTEGER PRIMARY KEY,
+  message_id INTEGER NOT NULL REFERENCES messages(id),
+  filename TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT,
+  bytes BLOB,
+  dropped_reason TEXT,
+  CHECK ((bytes IS NULL) = (dropped_reason IS NOT NULL))
+);
+CREATE INDEX attachments_message ON attachments(message_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& SqliteMigrations() {
@@ -318,6 +337,7 @@ const std::vector<Migration>& SqliteMigrations() {
       {6, "notifier deliveries: legs, rounds, receipts, in-flight marks; mail cursors", kV6},
       {7, "officer inbox: SLA clocks, escalations, canned replies", kV7},
       {8, "officer inbox: TOTP state, contact merges", kV8},
+      {9, "attachments of messages, kept and dropped", kV9},
   };
   return kMigrations;
 }

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include <filesystem>
@@ -118,6 +119,38 @@ std::optional<core::TurnReceipt> FindDuplicate(Db& db, const core::InboundMessag
   return r;
 }
 
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr) != 1) {
+    throw SqliteError(SQLITE_ERROR, "SHA-256 failed for an attachment");
+  }
+  return ToHex(std::string_view(reinterpret_cast<const char*>(digest), len));
+}
+
+// The files sent with the inbound message, beside it: kept ones with their bytes and digest,
+// dropped ones with why and no bytes.
+void WriteAttachments(Db& db, std::int64_t message_id, const std::vector<core::Attachment>& all) {
+  for (const core::Attachment& a : all) {
+    const bool kept = a.dropped_reason.empty();
+    Stmt& s = db.Prepare(
+        "INSERT INTO attachments (message_id, filename, content_type, size, sha256, bytes, "
+        "dropped_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    s.Bind(1, message_id)
+        .Bind(2, a.filename)
+        .Bind(3, a.content_type)
+        .Bind(4, static_cast<std::int64_t>(kept ? a.bytes.size() : a.size))
+        .Bind(5, kept ? std::optional<std::string>(Sha256Hex(a.bytes)) : std::nullopt)
+        .Bind(7, kept ? std::optional<std::string>() : a.dropped_reason);
+    if (kept) {
+      s.BindBlob(6, a.bytes);
+    } else {
+      s.BindNull(6);
+    }
+    s.Run();
+  }
+}
+
 // The turn's local effects, in the turn's own transaction.
 void WriteEffects(Db& db, const core::TurnRecord& t, const core::TurnReceipt& r,
                   const std::string& channel, std::int64_t now) {
@@ -217,6 +250,7 @@ core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t) {
       .Bind(6, received)
       .Run();
   r.inbound_message_id = db.LastInsertId();
+  WriteAttachments(db, r.inbound_message_id, m.attachments);
 
   if (!t.replies.empty()) {
     // The replies leave as one payload on the wire, so they are one data message in the log.

@@ -166,3 +166,84 @@ TEST_CASE("another process writing the database does not wedge the writer or sta
               .ok());
   CHECK(agency == "X");
 }
+
+TEST_CASE("a turn's attachments are stored with it: kept with bytes and digest, dropped with why") {
+  gw::testing::TempDir dir;
+  auto store = SqliteStore::Open(Config(dir), nullptr);
+  REQUIRE(store.ok());
+  auto turn = Turn("dan@example.vn", "gửi giấy tờ", "<m1@example.vn>");
+  turn.inbound.channel = ChannelKind::kEmail;
+  turn.inbound.attachments = {
+      {"Giấy khai sinh.pdf", "application/pdf", "abc", 3, ""},
+      {"setup.exe", "application/x-msdownload", "", 4096, "type not allowed"}};
+  auto r = (*store)->RecordTurn(turn);
+  REQUIRE(r.ok());
+  // A provider retry of the same mail stores nothing again.
+  auto retry = (*store)->RecordTurn(turn);
+  REQUIRE(retry.ok());
+  CHECK(retry->duplicate);
+
+  struct Row {
+    std::int64_t message_id;
+    std::string filename, content_type;
+    std::int64_t size;
+    std::optional<std::string> sha256, reason;
+    bool has_bytes;
+    std::string bytes;
+  };
+  std::vector<Row> rows;
+  REQUIRE((*store)
+              ->RunRead([&](Db& db) {
+                Stmt& s = db.Prepare(
+                    "SELECT message_id, filename, content_type, size, sha256, dropped_reason, "
+                    "bytes IS NOT NULL, coalesce(bytes, '') FROM attachments ORDER BY id");
+                while (s.Step()) {
+                  rows.push_back({s.Int(0), s.Text(1), s.Text(2), s.Int(3), s.OptText(4),
+                                  s.OptText(5), s.Int(6) != 0, s.Blob(7)});
+                }
+                s.Reset();
+              })
+              .ok());
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].message_id == r->inbound_message_id);
+  CHECK(rows[0].filename == "Giấy khai sinh.pdf");
+  CHECK(rows[0].content_type == "application/pdf");
+  CHECK(rows[0].size == 3);
+  CHECK(rows[0].sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(rows[0].reason == std::nullopt);
+  CHECK(rows[0].has_bytes);
+  CHECK(rows[0].bytes == "abc");
+  CHECK(rows[1].message_id == r->inbound_message_id);
+  CHECK(rows[1].size == 4096);
+  CHECK(rows[1].sha256 == std::nullopt);
+  CHECK(rows[1].reason == "type not allowed");
+  CHECK_FALSE(rows[1].has_bytes);
+}
+
+TEST_CASE("a turn whose attachment cannot be stored is not stored at all") {
+  gw::testing::TempDir dir;
+  auto store = SqliteStore::Open(Config(dir), nullptr);
+  REQUIRE(store.ok());
+  // A trigger refuses every attachment, standing in for a failure (a full disk) mid-turn.
+  REQUIRE((*store)
+              ->RunWrite([](Db& db) {
+                db.Exec(
+                    "CREATE TRIGGER no_files BEFORE INSERT ON attachments "
+                    "BEGIN SELECT RAISE(ABORT, 'no room'); END");
+              })
+              .ok());
+  auto turn = Turn("dan@example.vn", "gửi giấy tờ", "<m2@example.vn>");
+  turn.inbound.channel = ChannelKind::kEmail;
+  turn.inbound.attachments = {{"a.pdf", "application/pdf", "abc", 3, ""}};
+  CHECK_FALSE((*store)->RecordTurn(turn).ok());
+  std::int64_t messages = -1;
+  REQUIRE((*store)
+              ->RunRead([&](Db& db) {
+                Stmt& s = db.Prepare("SELECT count(*) FROM messages");
+                s.Step();
+                messages = s.Int(0);
+                s.Reset();
+              })
+              .ok());
+  CHECK(messages == 0);
+}

@@ -4,8 +4,12 @@
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 
-const [base, artifacts] = process.argv.slice(2);
+const [base, artifacts, dbPath] = process.argv.slice(2);
+// Seeds what no browser can send (an e-mail citizen's file) straight into the database (WAL: the
+// server reads it at its next query).
+const sql = (statement) => execFileSync('sqlite3', ['-cmd', '.timeout 5000', dbPath, statement]).toString().trim();
 const api = (path, body) => fetch(base + path, body === undefined ? {} : {
   method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 const history = async (user) => (await (await api('/api/v1/app/messages?user_id=' + user)).json());
@@ -47,6 +51,16 @@ try {
   // A conversation arriving by the app channel appears without a reload (SSE).
   const first = await (await api('/api/v1/app/messages', { user_id: 'e2e-1', text: '<b>Xin chào</b> cán bộ' })).json();
   await page.waitForSelector(`#list button[data-id="${first.conversation_id}"]`, { timeout: 10000 });
+  // The citizen also sent a file by e-mail (kept) and one the channel dropped, and has an e-mail
+  // contact the reply may go to.
+  sql(`INSERT INTO attachments (message_id, filename, content_type, size, sha256, bytes)
+       SELECT min(id), 'Giấy khai sinh.pdf', 'application/pdf', 8, 'x', X'255044462D312E34'
+       FROM messages WHERE conversation_id = ${first.conversation_id};
+       INSERT INTO attachments (message_id, filename, content_type, size, dropped_reason)
+       SELECT min(id), 'setup.exe', 'application/x-msdownload', 4096, 'type not allowed'
+       FROM messages WHERE conversation_id = ${first.conversation_id};
+       INSERT INTO contacts (citizen_id, channel, address, created_at) SELECT citizen_id, 'email',
+       'e2e-1@example.vn', 0 FROM conversations WHERE id = ${first.conversation_id};`);
   await page.click(`#list button[data-id="${first.conversation_id}"]`);
   // The citizen's markup is shown as text, not rendered.
   await page.waitForSelector('#messages li.in');
@@ -58,6 +72,27 @@ try {
   await page.click('#reply-form button[type=submit]');
   await page.waitForSelector('#messages li.out >> text=cán bộ đã nhận');
   assert.ok(JSON.stringify(await history('e2e-1')).includes('cán bộ đã nhận'));
+  // The file is a named link under the citizen's message, reachable by keyboard; it downloads
+  // with the session; the dropped one is a note of what and why.
+  const link = page.locator('#messages li.in .attachments a', { hasText: 'Giấy khai sinh.pdf' });
+  await link.focus();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Giấy khai sinh.pdf');
+  const file = await page.evaluate(async (href) => {
+    const r = await fetch(href, { credentials: 'same-origin' });
+    return { status: r.status, body: await r.text(), disposition: r.headers.get('Content-Disposition') };
+  }, await link.getAttribute('href'));
+  assert.equal(file.status, 200);
+  assert.equal(file.body, '%PDF-1.4');
+  assert.match(file.disposition, /^attachment; .*filename\*=UTF-8''Gi%E1%BA%A5y%20khai%20sinh\.pdf$/);
+  assert.match(await page.locator('#messages li.in .attachments .dropped').textContent(), /setup\.exe/);
+  // Reply on a chosen channel: the selector offers the citizen's e-mail; the reply is queued there.
+  assert.equal(await page.inputValue('#reply-channel'), 'app');
+  await page.selectOption('#reply-channel', 'email');
+  await page.fill('#reply-text', 'Kết quả sẽ gửi qua thư điện tử.');
+  await page.click('#reply-form button[type=submit]');
+  await page.waitForSelector('#messages li.out >> text=gửi qua thư điện tử');
+  assert.equal(sql(`SELECT json_extract(payload, '$.address') FROM outbox WHERE kind = 'reply'`),
+               'e2e-1@example.vn');
 
   // Reject: the button stays disabled until a reason and a text are both given.
   const second = await (await api('/api/v1/app/messages', { user_id: 'e2e-2', text: 'hỏi việc riêng' })).json();
@@ -87,13 +122,13 @@ try {
   await page.waitForSelector('#merges li', { state: 'detached' });
   assert.equal(await page.locator('#history details').count(), 0);
 
-  // Dead letters: the panel opens, says in Vietnamese that nothing waits (this server sends no
-  // notices), and its toggle reports its state to screen readers.
+  // Dead letters: the panel opens, shows the e-mail reply this server cannot send (it has no
+  // e-mail adapter) with its address and why, and its toggle reports its state to screen readers.
   await page.click('#dead-toggle');
   await page.waitForSelector('#dead-list li');
   assert.equal(await page.locator('#dead-toggle').getAttribute('aria-expanded'), 'true');
-  assert.equal(await page.locator('#dead-list li').textContent(),
-               'Không có thông báo nào chưa gửi được.');
+  assert.match(await page.locator('#dead-list li').first().textContent(),
+               /^Tin trả lời qua email e2e-1@example\.vn: Kết quả sẽ gửi qua thư điện tử\./);
   await page.click('#dead-toggle');
 
   // English toggle.
@@ -166,7 +201,8 @@ try {
   await sup.waitForSelector('#dash-channel svg rect');
   assert.equal(await sup.locator('#dash-channel svg title').textContent(), 'Số hội thoại theo kênh');
   assert.equal(await sup.getAttribute('#dash-channel svg', 'role'), 'img');
-  assert.ok((await sup.locator('#dash-channel table').textContent()).includes('app'));
+  // Channels by their names in the UI's language (the app channel: "Ứng dụng").
+  assert.ok((await sup.locator('#dash-channel table').textContent()).includes('Ứng dụng'));
   assert.ok(await sup.locator('#dash-refusals table >> text=Ngoài phạm vi hỗ trợ').count() > 0);
   const csv = await sup.evaluate(async () => {
     const r = await fetch('/api/v1/inbox/dashboard.csv?table=by_channel');

@@ -148,6 +148,20 @@ TEST_CASE("access-control matrix: role x endpoint x own agency vs other agency")
   const auto conv2 = s.CitizenSays("citizen-2b", "tôi là người vừa nhắn");
   REQUIRE(conv > 0);
   REQUIRE(conv2 > 0);
+  // A file with the citizen's first message (as the e-mail intake stores one), and an e-mail
+  // contact, so the matrix covers downloads and replies on a chosen channel too.
+  const std::string attachment = "/api/v1/inbox/attachments/801";
+  s.Restart([&] {
+    REQUIRE(s.Exec(
+        "INSERT INTO attachments (id, message_id, filename, content_type, size, sha256, bytes) "
+        "SELECT 801, min(id), 'don.pdf', 'application/pdf', 3, 'x', X'616263' FROM messages "
+        "WHERE conversation_id = " +
+        std::to_string(conv) +
+        ";"
+        "INSERT INTO contacts (citizen_id, channel, address, created_at) SELECT citizen_id, "
+        "'email', 'citizen-2@example.vn', 0 FROM conversations WHERE id = " +
+        std::to_string(conv)));
+  });
   std::int64_t last_merge = 0;
   struct Who {
     const char* user;
@@ -185,6 +199,10 @@ TEST_CASE("access-control matrix: role x endpoint x own agency vs other agency")
           (w.supervisor ? 200 : 403));
     CHECK(Post(s, who, Conv(conv, "notes"), {{"text", "n"}}) == scoped);
     CHECK(Post(s, who, Conv(conv, "reply"), {{"text", "r"}}) == scoped);
+    CHECK(Post(s, who, Conv(conv, "reply"), {{"text", "r"}, {"channel", "email"}}) == scoped);
+    CHECK(Post(s, who, Conv(conv, "reply"), {{"text", "r"}, {"channel", "sms"}}) ==
+          (w.own_agency ? 422 : 404));
+    CHECK(Get(s, who, attachment) == scoped);
     CHECK(Post(s, who, Conv(conv, "reject"), {{"reason_code", "out_of_scope"}, {"text", "t"}}) ==
           scoped);
     CHECK(Post(s, who, Conv(conv, "assign"), {{"officer_id", who.officer_id}}) == scoped);
@@ -237,6 +255,8 @@ TEST_CASE("access-control matrix: role x endpoint x own agency vs other agency")
   // The other agency changed nothing: only the own agency's two officers wrote.
   CHECK(s.Query("SELECT count(*) FROM inbox_notes") == "2");
   CHECK(s.Query("SELECT count(DISTINCT officer_id) FROM audit_log WHERE action = 'reply'") == "2");
+  // Each of them replied once by e-mail: two replies queued, none for the other agency.
+  CHECK(s.Query("SELECT count(*) FROM outbox WHERE kind = 'reply'") == "2");
 
   // Without a session every endpoint answers 401.
   LoggedIn nobody;
@@ -244,7 +264,7 @@ TEST_CASE("access-control matrix: role x endpoint x own agency vs other agency")
   for (const std::string& path :
        {std::string("/api/v1/inbox/conversations"), std::string("/api/v1/inbox/dashboard"),
         std::string("/api/v1/inbox/me"), std::string("/api/v1/inbox/events"), kCanned,
-        Conv(conv, "canned-replies/" + std::to_string(canned))}) {
+        Conv(conv, "canned-replies/" + std::to_string(canned)), attachment}) {
     CAPTURE(path);
     CHECK(Get(s, nobody, path) == 401);
   }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Starts caunoi with the inbox on loopback in a temp dir and runs the browser test against it.
-# Needs /usr/bin/chromium and playwright-core (npm install --prefix build/e2e playwright-core).
+# Needs /usr/bin/chromium, the sqlite3 shell (to seed a file) and playwright-core
+# (npm install --prefix build/e2e playwright-core).
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD_DIR:-$root/build}
@@ -35,4 +36,4 @@ done
 [ -n "$url" ] || { cat "$tmp/err"; exit 1; }
 # ESM resolves imports next to the script, so run a copy beside node_modules.
 cp "$root/tests/inbox/e2e.mjs" "$build/e2e/e2e.mjs"
-node "$build/e2e/e2e.mjs" "$url" "$artifacts"
+node "$build/e2e/e2e.mjs" "$url" "$artifacts" "$tmp/data/caunoi.db"

@@ -360,8 +360,14 @@ TEST_CASE("an SMS lookup is answered at the handset in Vietnamese (UCS-2); recei
     // Both MOs stored once, each with its answer, and the answer's outbox row is done.
     CHECK(One(gw.db_path(),
               "SELECT count(*) FROM messages WHERE channel = 'sms' AND direction = 'in'") == "2");
-    CHECK(One(gw.db_path(),
-              "SELECT count(*) FROM outbox WHERE kind = 'reply' AND state = 'delivered'") == "2");
+    // The receipt wakes the dispatcher, whose next pass closes the job: wait for that pass.
+    CHECK(ks::WaitFor(
+        [&] {
+          return One(gw.db_path(),
+                     "SELECT count(*) FROM outbox WHERE kind = 'reply' AND state = 'delivered'") ==
+                 "2";
+        },
+        10s));
   }
 
   SUBCASE("a signed status notice reaches the phone and its receipt becomes delivered") {

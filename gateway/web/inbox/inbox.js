@@ -425,9 +425,11 @@
         li.appendChild(rc);
       }
       li.appendChild(document.createTextNode(m.text));
+      renderAttachments(li, m.attachments || []);
       ol.appendChild(li);
     }
     ol.scrollTop = ol.scrollHeight;
+    renderReplyChannels(c);
     const notes = $('notes');
     notes.replaceChildren();
     for (const n of c.notes) {
@@ -438,6 +440,55 @@
     renderIdentity(c);
     if (focus) $('conv-title').focus();
     refreshList();
+  }
+
+  // ---- The files a citizen sent with a message: kept ones as download links (named, with type
+  // and size, so a screen reader says what each is), dropped ones as a note of what and why.
+  function fileSize(n) {
+    return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB`
+      : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} B`;
+  }
+
+  function renderAttachments(li, files) {
+    if (!files.length) return;
+    const ul = document.createElement('ul');
+    ul.className = 'attachments';
+    ul.setAttribute('aria-label', t('attachments'));
+    for (const f of files) {
+      const item = document.createElement('li');
+      const name = f.filename || t('attachment_unnamed');
+      if (f.id !== undefined) {
+        const a = document.createElement('a');
+        a.href = `${API}/attachments/${f.id}`;
+        a.setAttribute('download', name);
+        a.textContent = name;
+        item.appendChild(a);
+        item.appendChild(document.createTextNode(` (${f.content_type}, ${fileSize(f.size)})`));
+      } else {
+        item.className = 'dropped';
+        item.textContent = `${t('attachment_dropped')} ${name} (${f.content_type}, ` +
+          `${fileSize(f.size)}): ${t('drop_' + f.dropped_reason.split(' ')[0])}`;
+      }
+      ul.appendChild(item);
+    }
+    li.appendChild(ul);
+  }
+
+  // ---- The channels a reply may leave on: the citizen's contacts, the conversation's own first.
+  function renderReplyChannels(c) {
+    const sel = $('reply-channel');
+    const channels = [c.channel];
+    for (const k of c.contacts) if (!channels.includes(k.channel)) channels.push(k.channel);
+    sel.replaceChildren();
+    for (const ch of channels) {
+      const o = document.createElement('option');
+      o.value = ch;
+      const k = c.contacts.find((x) => x.channel === ch);
+      o.textContent = `${label('channel_', ch)}${k ? ' · ' + k.address : ''}` +
+        (ch === c.channel ? ` (${t('reply_channel_own')})` : '');
+      sel.appendChild(o);
+    }
+    sel.value = c.channel;
   }
 
   // ---- The citizen's identity: merges into this citizen (each can be undone) and the citizen's
@@ -514,7 +565,7 @@
 
   async function act(path, body, okKey) {
     const r = await call('POST', `/conversations/${current}/${path}`, body);
-    say(r.ok ? okKey : (r.data.error ? 'error' : 'error'));
+    say(r.ok ? okKey : (r.status === 422 && path === 'reply' ? 'reply_no_contact' : 'error'));
     if (r.ok) await openConversation(current, false);
     return r.ok;
   }
@@ -564,7 +615,9 @@
     $('filters').addEventListener('submit', (e) => { e.preventDefault(); refreshList(); });
     $('reply-form').addEventListener('submit', async (e) => {
       e.preventDefault();
-      if (await act('reply', { text: $('reply-text').value }, 'sent')) $('reply-text').value = '';
+      const body = { text: $('reply-text').value };
+      if ($('reply-channel').value) body.channel = $('reply-channel').value;
+      if (await act('reply', body, 'sent')) $('reply-text').value = '';
     });
     $('note-form').addEventListener('submit', async (e) => {
       e.preventDefault();
