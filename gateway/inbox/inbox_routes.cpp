@@ -153,6 +153,12 @@ void AttachmentRoute(const httplib::Request& req, httplib::Response& res, Inbox&
   auto file = inbox.store().GetAttachment(s.agency_code, *id);
   if (!file.ok()) return SendError(res, file.error());
   if (!*file) return SendError(res, Err(core::ErrorCode::kNotFound, "no such attachment"));
+  // A citizen's document leaving the system is an action on personal data: audited before it
+  // is served, and not served if the audit cannot be written.
+  auto audited =
+      inbox.store().RecordAudit(Audit{s.officer_id, "attachment_download",
+                                      "attachment:" + std::to_string(*id), "", req.remote_addr});
+  if (!audited.ok()) return SendError(res, audited.error());
   res.set_header("Cache-Control", "no-store");
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Content-Disposition", ContentDisposition((*file)->filename));

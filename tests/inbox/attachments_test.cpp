@@ -83,6 +83,10 @@ TEST_CASE("attachments: listed per message, downloaded safely, scoped to the age
         "attachment; filename=\"Gi___y khai sinh.pdf\"; filename*=UTF-8''Giấy khai sinh.pdf");
   CHECK(pdf->get_header_value("X-Content-Type-Options") == "nosniff");
   CHECK(pdf->get_header_value("Cache-Control") == "no-store");
+  // Who took which citizen's document, and when, is in the audit log.
+  CHECK(s.Query("SELECT count(*) FROM audit_log WHERE action = 'attachment_download' AND "
+                "target = 'attachment:701' AND officer_id = " +
+                std::to_string(officer.officer_id)) == "1");
 
   // HTML from a citizen is never served as HTML in the inbox's origin.
   auto html = Get(s, officer, "/api/v1/inbox/attachments/702");
@@ -106,6 +110,9 @@ TEST_CASE("attachments: listed per message, downloaded safely, scoped to the age
   auto foreign = Get(s, other, "/api/v1/inbox/attachments/701");
   REQUIRE(foreign);
   CHECK(foreign->status == 404);
+  // A refused download is not recorded as one.
+  CHECK(s.Query("SELECT count(*) FROM audit_log WHERE action = 'attachment_download' AND "
+                "target = 'attachment:701'") == "1");
   CHECK(foreign->body.find("PDF") == std::string::npos);
   auto own_other = Get(s, other, "/api/v1/inbox/attachments/704");
   REQUIRE(own_other);
