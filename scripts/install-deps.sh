@@ -11,7 +11,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libcpp-httplib-dev libcurl4-openssl-dev libsqlite3-dev sqlite3 libicu-dev nlohmann-json3-dev
   libfmt-dev doctest-dev libssl-dev prometheus-cpp-dev libfasttext-dev libsodium-dev
-  libgmime-3.0-dev
+  libgmime-3.0-dev libgoogle-perftools-dev
 )
 # Tests and benchmarks only.
 if [ "${1:-}" = "--test" ]; then
