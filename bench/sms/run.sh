@@ -10,7 +10,8 @@
 # until the last part arrived. Target (issue 7): path 2 >= 50% of path 1.
 # Usage: bench/sms/run.sh [COUNT] [CONCURRENCY]   (defaults: 3000 32)
 #   BUILD=DIR (default build) takes caunoi and bench_sms_load from another build directory;
-#   BATCH, SENDERS set notifications.delivery.batch / .senders (defaults 256 / 16);
+#   BATCH, SENDERS set notifications.delivery.batch / .senders (defaults 256 / CONCURRENCY: as many
+#   requests in flight to Kannel on the gateway path as Kannel's own rate is measured with);
 #   HTTP_THREADS, KEEP_ALIVE set http.threads / http.keep_alive_timeout (defaults 64 / 5s);
 #   BENCH_VERBOSE=1 prints the gateway's delivery metrics and log tail;
 #   PERF=1 records the gateway with perf during the notices phase, prints the top symbols and
@@ -23,7 +24,7 @@ COUNT=${1:-3000}
 CONC=${2:-32}
 BUILD=$(cd "${BUILD:-build}" && pwd)
 BATCH=${BATCH:-256}
-SENDERS=${SENDERS:-16}
+SENDERS=${SENDERS:-$CONC}
 KANNEL=scripts/servers/kannel.sh
 LOAD="$BUILD/bench/bench_sms_load"
 T=$(mktemp -d)

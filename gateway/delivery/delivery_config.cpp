@@ -78,7 +78,7 @@ DeliveryConfig ParseDeliveryConfig(core::ConfigNode& node) {
                                   : locales::SmsFold::kIfNeeded;
   sms.Finish();
   c.dispatcher.batch = static_cast<int>(node.Int("batch", 256, 1, 10000));
-  c.dispatcher.senders = static_cast<int>(node.Int("senders", 16, 1, 256));
+  c.dispatcher.senders = static_cast<int>(node.Int("senders", 32, 1, 256));
   c.dispatcher.idle_poll =
       node.Duration("idle_poll", milliseconds(200), milliseconds(10), seconds(60));
   node.Finish();

@@ -104,6 +104,82 @@ std::string LegState(const core::SendResult& r) {
   }
 }
 
+// Marks attempts in flight before they are sent: a crash during the send leaves the mark.
+void WriteStarts(Db& db, const std::vector<AttemptStart>& starts, core::TimePoint now) {
+  Stmt& s = db.Prepare(
+      "INSERT INTO deliveries (outbox_id, round, channel, address, idempotency_key, state, "
+      "attempts, in_flight, possible_duplicate, last_attempt_at, updated_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, 'sending', 1, 1, ?6, ?7, ?7) "
+      "ON CONFLICT (idempotency_key) DO UPDATE SET attempts = attempts + 1, in_flight = 1, "
+      "state = 'sending', next_attempt_at = NULL, last_attempt_at = excluded.last_attempt_at, "
+      "possible_duplicate = max(possible_duplicate, excluded.possible_duplicate), "
+      "updated_at = excluded.updated_at");
+  for (const auto& a : starts) {
+    s.Bind(1, a.outbox_id)
+        .Bind(2, std::int64_t{a.round})
+        .Bind(3, notifier::RouteName(a.route))
+        .Bind(4, a.address)
+        .Bind(5, a.key)
+        .Bind(6, std::int64_t{a.possible_duplicate ? 1 : 0})
+        .Bind(7, Ms(now))
+        .Run();
+  }
+}
+
+// Records the attempts' outcomes and where each job stands.
+void WriteOutcomes(Db& db, const std::vector<AttemptEnd>& ends,
+                   const std::vector<JobUpdate>& updates, core::TimePoint now,
+                   const std::string& agency_code) {
+  Stmt& leg = db.Prepare(
+      "UPDATE deliveries SET in_flight = 0, "
+      "state = CASE WHEN receipt <> 'none' THEN state ELSE ?1 END, last_outcome = ?2, "
+      "provider_message_id = COALESCE(?3, provider_message_id), last_detail = ?4, "
+      "retry_after_ms = ?5, accepted_at = CASE WHEN ?2 = 'accepted' THEN ?6 ELSE accepted_at "
+      "END, updated_at = ?6 WHERE idempotency_key = ?7");
+  for (const auto& e : ends) {
+    const auto& r = e.result;
+    std::optional<std::int64_t> retry_after;
+    if (r.retry_after) retry_after = r.retry_after->count();
+    leg.Bind(1, LegState(r))
+        .Bind(2, OutcomeName(r.outcome))
+        .Bind(3,
+              r.provider_message_id.empty() ? std::optional<std::string>() : r.provider_message_id)
+        .Bind(4, r.safe_text.empty() ? r.provider_code : r.safe_text)
+        .Bind(5, retry_after)
+        .Bind(6, Ms(now))
+        .Bind(7, e.key)
+        .Run();
+  }
+  Stmt& job = db.Prepare(
+      "UPDATE outbox SET state = ?1, last_detail = ?3, "
+      "next_attempt_at = CASE WHEN (SELECT count(*) FROM deliveries WHERE outbox_id = ?4 "
+      "AND round = ?7 AND receipt <> 'none') > ?8 THEN ?5 ELSE ?2 END, "
+      "attempts = (SELECT COALESCE(sum(attempts), 0) FROM deliveries WHERE outbox_id = ?4), "
+      "finished_at = CASE WHEN ?1 = 'pending' THEN NULL ELSE ?5 END, "
+      "agency_code = COALESCE(agency_code, ?6) WHERE id = ?4 AND state = 'pending'");
+  Stmt& wait = db.Prepare(
+      "UPDATE deliveries SET next_attempt_at = ?1, state = CASE WHEN state = 'sending' THEN "
+      "'retrying' ELSE state END WHERE idempotency_key = ?2");
+  Stmt& delivered = db.Prepare(
+      "UPDATE deliveries SET state = 'delivered' WHERE outbox_id = ?1 AND state = 'accepted' "
+      "AND id = (SELECT max(id) FROM deliveries WHERE outbox_id = ?1)");
+  for (const auto& u : updates) {
+    job.Bind(1, u.state)
+        .Bind(2, OptMs(u.next_attempt_at))
+        .Bind(3, u.detail)
+        .Bind(4, u.outbox_id)
+        .Bind(5, Ms(now))
+        .Bind(6, agency_code)
+        .Bind(7, std::int64_t{u.round})
+        .Bind(8, std::int64_t{u.receipts_seen})
+        .Run();
+    if (!u.leg_key.empty() && u.leg_next_attempt_at) {
+      wait.Bind(1, Ms(*u.leg_next_attempt_at)).Bind(2, u.leg_key).Run();
+    }
+    if (u.state == "delivered") delivered.Bind(1, u.outbox_id).Run();
+  }
+}
+
 }  // namespace
 
 std::string LegKey(std::int64_t outbox_id, notifier::Route route, int round) {
@@ -248,81 +324,21 @@ core::Result<notifier::Recipient> DeliveryStore::ResolveRecipient(
 
 core::Status DeliveryStore::BeginAttempts(const std::vector<AttemptStart>& starts,
                                           core::TimePoint now) {
-  if (starts.empty()) return core::Ok{};
-  return store_.RunWrite([&](Db& db) {
-    Stmt& s = db.Prepare(
-        "INSERT INTO deliveries (outbox_id, round, channel, address, idempotency_key, state, "
-        "attempts, in_flight, possible_duplicate, last_attempt_at, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, 'sending', 1, 1, ?6, ?7, ?7) "
-        "ON CONFLICT (idempotency_key) DO UPDATE SET attempts = attempts + 1, in_flight = 1, "
-        "state = 'sending', next_attempt_at = NULL, last_attempt_at = excluded.last_attempt_at, "
-        "possible_duplicate = max(possible_duplicate, excluded.possible_duplicate), "
-        "updated_at = excluded.updated_at");
-    for (const auto& a : starts) {
-      s.Bind(1, a.outbox_id)
-          .Bind(2, std::int64_t{a.round})
-          .Bind(3, notifier::RouteName(a.route))
-          .Bind(4, a.address)
-          .Bind(5, a.key)
-          .Bind(6, std::int64_t{a.possible_duplicate ? 1 : 0})
-          .Bind(7, Ms(now))
-          .Run();
-    }
-  });
+  return Advance({}, {}, starts, now);
 }
 
 core::Status DeliveryStore::Record(const std::vector<AttemptEnd>& ends,
                                    const std::vector<JobUpdate>& updates, core::TimePoint now) {
-  if (ends.empty() && updates.empty()) return core::Ok{};
+  return Advance(ends, updates, {}, now);
+}
+
+core::Status DeliveryStore::Advance(const std::vector<AttemptEnd>& ends,
+                                    const std::vector<JobUpdate>& updates,
+                                    const std::vector<AttemptStart>& starts, core::TimePoint now) {
+  if (ends.empty() && updates.empty() && starts.empty()) return core::Ok{};
   return store_.RunWrite([&](Db& db) {
-    Stmt& leg = db.Prepare(
-        "UPDATE deliveries SET in_flight = 0, "
-        "state = CASE WHEN receipt <> 'none' THEN state ELSE ?1 END, last_outcome = ?2, "
-        "provider_message_id = COALESCE(?3, provider_message_id), last_detail = ?4, "
-        "retry_after_ms = ?5, accepted_at = CASE WHEN ?2 = 'accepted' THEN ?6 ELSE accepted_at "
-        "END, updated_at = ?6 WHERE idempotency_key = ?7");
-    for (const auto& e : ends) {
-      const auto& r = e.result;
-      std::optional<std::int64_t> retry_after;
-      if (r.retry_after) retry_after = r.retry_after->count();
-      leg.Bind(1, LegState(r))
-          .Bind(2, OutcomeName(r.outcome))
-          .Bind(3, r.provider_message_id.empty() ? std::optional<std::string>()
-                                                 : r.provider_message_id)
-          .Bind(4, r.safe_text.empty() ? r.provider_code : r.safe_text)
-          .Bind(5, retry_after)
-          .Bind(6, Ms(now))
-          .Bind(7, e.key)
-          .Run();
-    }
-    Stmt& job = db.Prepare(
-        "UPDATE outbox SET state = ?1, last_detail = ?3, "
-        "next_attempt_at = CASE WHEN (SELECT count(*) FROM deliveries WHERE outbox_id = ?4 "
-        "AND round = ?7 AND receipt <> 'none') > ?8 THEN ?5 ELSE ?2 END, "
-        "attempts = (SELECT COALESCE(sum(attempts), 0) FROM deliveries WHERE outbox_id = ?4), "
-        "finished_at = CASE WHEN ?1 = 'pending' THEN NULL ELSE ?5 END, "
-        "agency_code = COALESCE(agency_code, ?6) WHERE id = ?4 AND state = 'pending'");
-    Stmt& wait = db.Prepare(
-        "UPDATE deliveries SET next_attempt_at = ?1, state = CASE WHEN state = 'sending' THEN "
-        "'retrying' ELSE state END WHERE idempotency_key = ?2");
-    Stmt& delivered = db.Prepare(
-        "UPDATE deliveries SET state = 'delivered' WHERE outbox_id = ?1 AND state = 'accepted' "
-        "AND id = (SELECT max(id) FROM deliveries WHERE outbox_id = ?1)");
-    for (const auto& u : updates) {
-      job.Bind(1, u.state)
-          .Bind(2, OptMs(u.next_attempt_at))
-          .Bind(3, u.detail)
-          .Bind(4, u.outbox_id)
-          .Bind(5, Ms(now))
-          .Bind(6, agency_code_)
-          .Bind(7, std::int64_t{u.round})
-          .Bind(8, std::int64_t{u.receipts_seen})
-          .Run();
-      if (!u.leg_key.empty() && u.leg_next_attempt_at) {
-        wait.Bind(1, Ms(*u.leg_next_attempt_at)).Bind(2, u.leg_key).Run();
-      }
-      if (u.state == "delivered") delivered.Bind(1, u.outbox_id).Run();
-    }
+    WriteOutcomes(db, ends, updates, now, agency_code_);
+    WriteStarts(db, starts, now);
   });
 }
 

@@ -118,6 +118,10 @@ class DeliveryStore {
   // Records outcomes and where each job stands, in one write.
   core::Status Record(const std::vector<AttemptEnd>& ends, const std::vector<JobUpdate>& updates,
                       core::TimePoint now);
+  // Both in one write: the outcomes and job states first, then the attempts about to start (the
+  // dispatcher's loop commits once per turn).
+  core::Status Advance(const std::vector<AttemptEnd>& ends, const std::vector<JobUpdate>& updates,
+                       const std::vector<AttemptStart>& starts, core::TimePoint now);
 
   // A provider's receipt for the leg sent under `key`; wakes its job. kNotFound for an unknown
   // key. A leg's first final receipt wins; later ones are ignored (returns ok).

@@ -1,4 +1,4 @@
-// The dispatcher's passes: plan, decide, mark, send, record.
+// The dispatcher's loop: settle what came back, take what is due, mark, send.
 #include "gateway/delivery/dispatcher.hpp"
 
 #include <algorithm>
@@ -33,7 +33,7 @@ notifier::Leg NewLeg(Route route) {
 }  // namespace
 
 struct Dispatcher::Work {
-  const Job* job = nullptr;
+  const Job* job = nullptr;  // owned by the Flight
   notifier::RoutePlan plan;
   notifier::Recipient recipient;
   std::optional<StatusPush> push;
@@ -49,6 +49,12 @@ struct Dispatcher::Work {
   std::optional<JobUpdate> update;
 };
 
+// A job taken for a send, kept until the send's outcome is recorded.
+struct Dispatcher::Flight {
+  Job job;
+  Work work;
+};
+
 Dispatcher::Dispatcher(DeliveryStore& store, std::map<core::ChannelKind, core::Channel*> channels,
                        const NoticeComposer& composer, const core::Clock& clock,
                        DispatcherSettings settings, DispatchObserver* observer)
@@ -59,8 +65,9 @@ Dispatcher::Dispatcher(DeliveryStore& store, std::map<core::ChannelKind, core::C
       settings_(WithAvailableRoutes(std::move(settings), channels_)),
       observer_(observer),
       limiters_(settings_.limits, clock),
-      pool_(std::max(1, settings_.senders)),
-      random_(std::random_device{}()) {}
+      random_(std::random_device{}()),
+      window_(2 * static_cast<std::size_t>(std::max(1, settings_.senders))),
+      pool_(std::max(1, settings_.senders)) {}
 
 Dispatcher::~Dispatcher() {
   Stop();
@@ -202,115 +209,186 @@ void Dispatcher::Settle(Work& w, core::TimePoint now) {
   Step(w, now);
 }
 
-int Dispatcher::RunOnce() {
+// Where a job stands after this turn goes into `updates`; counted, logged, and remembered when
+// it wants looking at again soon.
+void Dispatcher::Note(const Work& w, std::vector<JobUpdate>& updates) {
+  if (!w.update) return;
+  const JobUpdate& u = *w.update;
+  if (observer_ != nullptr && u.state != "pending") observer_->OnFinish(w.job->kind, u.state);
+  if (u.state == "dead" || u.state == "expired") {
+    kLog.Warn("delivery given up", {{"outbox_id", std::to_string(w.job->outbox_id)},
+                                    {"kind", w.job->kind},
+                                    {"state", u.state},
+                                    {"why", u.detail}});
+  }
+  if (u.state == "pending" && u.next_attempt_at && (!soonest_ || *u.next_attempt_at < *soonest_)) {
+    soonest_ = u.next_attempt_at;
+  }
+  updates.push_back(u);
+}
+
+// Plans a due job and decides its next step; false when its payload cannot be read (then it is
+// dead-lettered).
+bool Dispatcher::Prepare(Work& w, core::TimePoint now) {
+  const Job& job = *w.job;
+  w.plan = PlanFor(job, w);
+  if (!w.push && !w.reply) {
+    kLog.Error("outbox payload unreadable: dead-lettered",
+               {{"outbox_id", std::to_string(job.outbox_id)}, {"kind", job.kind}});
+    w.update = JobUpdate{job.outbox_id, "dead", {}, "", {}, "bad_payload"};
+    return false;
+  }
+  w.delivery.first_queued_at = job.queued_at;
+  for (const auto& rec : job.legs) {
+    notifier::Leg leg = rec.leg;
+    if (rec.in_flight) {
+      // Sent or not, nobody knows: the process stopped during the send. Send again under the
+      // same key; the policy's backoff spaces it like any retry.
+      leg.last_outcome = core::SendOutcome::kRetryable;
+      w.in_flight.insert(leg.route);
+    }
+    w.delivery.legs.push_back(leg);
+  }
+  Step(w, now);
+  return true;
+}
+
+int Dispatcher::Turn(bool admit) {
   const auto now = clock_.Now();
-  auto due = store_.Due(now, settings_.batch);
-  if (!due.ok()) {
-    kLog.Warn("outbox not readable; retrying", {{"error", due.error().message}});
-    return 0;
+  if (soonest_ && *soonest_ <= now) soonest_.reset();  // this turn's read finds them
+
+  // 1. The sends that returned since the last turn: their outcomes and what comes next.
+  std::vector<std::int64_t> finished;
+  {
+    std::lock_guard lock(mu_);
+    finished.swap(finished_);
   }
-  std::vector<Work> works(due->size());
-  std::vector<AttemptStart> starts;
-  for (std::size_t i = 0; i < due->size(); ++i) {
-    Work& w = works[i];
-    const Job& job = (*due)[i];
-    w.job = &job;
-    w.plan = PlanFor(job, w);
-    if (!w.push && !w.reply) {
-      kLog.Error("outbox payload unreadable: dead-lettered",
-                 {{"outbox_id", std::to_string(job.outbox_id)}, {"kind", job.kind}});
-      w.update = JobUpdate{job.outbox_id, "dead", {}, "", {}, "bad_payload"};
-      continue;
-    }
-    w.delivery.first_queued_at = job.queued_at;
-    for (const auto& rec : job.legs) {
-      notifier::Leg leg = rec.leg;
-      if (rec.in_flight) {
-        // Sent or not, nobody knows: the process stopped during the send. Send again under the
-        // same key; the policy's backoff spaces it like any retry.
-        leg.last_outcome = core::SendOutcome::kRetryable;
-        w.in_flight.insert(leg.route);
-      }
-      w.delivery.legs.push_back(leg);
-    }
-    Step(w, now);
-    if (w.send) starts.push_back(w.start);
-  }
-  if (auto st = store_.BeginAttempts(starts, now); !st.ok()) {
-    kLog.Warn("attempts not marked; nothing sent this pass", {{"error", st.error().message}});
-    return 0;
-  }
-  std::vector<std::size_t> sending;
-  for (std::size_t i = 0; i < works.size(); ++i)
-    if (works[i].send) sending.push_back(i);
-  pool_.ForEach(sending.size(), [&](std::size_t k) {
-    Work& w = works[sending[k]];
-    if (w.preset) {
-      w.result = *w.preset;
-      return;
-    }
-    core::Channel* channel = channels_.at(w.message.to.channel);
-    w.result = channel->Send(w.message);
-  });
-  const auto after = clock_.Now();
   std::vector<AttemptEnd> ends;
   std::vector<JobUpdate> updates;
-  soonest_.reset();
-  for (auto& w : works) {
-    if (w.send) {
-      ends.push_back({w.start.key, w.result});
-      if (observer_ != nullptr) observer_->OnSend(w.start.route, w.result.outcome);
-      if (w.result.outcome != core::SendOutcome::kAccepted) {
-        kLog.Info("send not accepted", {{"key", w.start.key},
-                                        {"route", std::string(notifier::RouteName(w.start.route))},
-                                        {"code", w.result.provider_code},
-                                        {"detail", w.result.detail}});
-      }
-      Settle(w, after);
+  for (std::int64_t id : finished) {
+    Work& w = flights_.at(id)->work;
+    ends.push_back({w.start.key, w.result});
+    if (observer_ != nullptr) observer_->OnSend(w.start.route, w.result.outcome);
+    if (w.result.outcome != core::SendOutcome::kAccepted) {
+      kLog.Info("send not accepted", {{"key", w.start.key},
+                                      {"route", std::string(notifier::RouteName(w.start.route))},
+                                      {"code", w.result.provider_code},
+                                      {"detail", w.result.detail}});
     }
-    if (w.update) {
-      if (observer_ != nullptr && w.update->state != "pending")
-        observer_->OnFinish(w.job->kind, w.update->state);
-      if (w.update->state == "dead" || w.update->state == "expired") {
-        kLog.Warn("delivery given up", {{"outbox_id", std::to_string(w.job->outbox_id)},
-                                        {"kind", w.job->kind},
-                                        {"state", w.update->state},
-                                        {"why", w.update->detail}});
+    Settle(w, now);
+    Note(w, updates);
+  }
+
+  // 2. Due jobs, as many as the window has room for. Jobs whose send is still out come back from
+  // the read too (their legs are marked in flight); they are skipped, not resent.
+  const std::size_t sending = flights_.size() - finished.size();
+  const std::size_t room =
+      admit && sending < window_ ? std::min(window_ - sending, std::size_t(settings_.batch)) : 0;
+  std::vector<std::unique_ptr<Flight>> launch;
+  std::vector<AttemptStart> starts;
+  int taken = 0;
+  more_due_ = false;
+  if (room > 0) {
+    auto due = store_.Due(now, static_cast<int>(room + flights_.size()));
+    if (!due.ok()) {
+      kLog.Warn("outbox not readable; retrying", {{"error", due.error().message}});
+    } else {
+      for (Job& job : *due) {
+        if (flights_.contains(job.outbox_id)) continue;
+        if (static_cast<std::size_t>(taken) == room) {
+          more_due_ = true;
+          break;
+        }
+        ++taken;
+        auto flight = std::make_unique<Flight>();
+        flight->job = std::move(job);
+        Work& w = flight->work;
+        w.job = &flight->job;
+        if (Prepare(w, now) && w.send) {
+          starts.push_back(w.start);
+          launch.push_back(std::move(flight));
+        } else {
+          Note(w, updates);
+        }
       }
-      if (w.update->state == "pending" && w.update->next_attempt_at &&
-          (!soonest_ || *w.update->next_attempt_at < *soonest_)) {
-        soonest_ = w.update->next_attempt_at;
-      }
-      updates.push_back(*w.update);
     }
   }
-  if (auto st = store_.Record(ends, updates, after); !st.ok()) {
-    // The attempts stay marked in flight: the next pass sends them again under the same keys.
-    kLog.Error("outcomes not recorded", {{"error", st.error().message}});
+
+  // 3. One write for both. If it fails, nothing new is sent (the jobs stay due), and the finished
+  // attempts stay marked in flight: a later turn sends them again under the same keys.
+  if (auto st = store_.Advance(ends, updates, starts, now); !st.ok()) {
+    kLog.Error("outcomes and attempts not recorded; nothing sent this turn",
+               {{"error", st.error().message}});
+    launch.clear();
+    taken = 0;
   }
-  return static_cast<int>(works.size());
+  for (std::int64_t id : finished) flights_.erase(id);
+
+  // 4. The new sends.
+  for (auto& flight : launch) {
+    const std::int64_t id = flight->job.outbox_id;
+    Work* w = &flight->work;
+    flights_.emplace(id, std::move(flight));
+    pool_.Post([this, w, id] {
+      if (w->preset) {
+        w->result = *w->preset;
+      } else {
+        try {
+          w->result = channels_.at(w->message.to.channel)->Send(w->message);
+        } catch (const std::exception& e) {  // an adapter's bug: retried like a lost connection
+          w->result = core::SendResult{};
+          w->result.outcome = core::SendOutcome::kRetryable;
+          w->result.detail = e.what();
+        }
+      }
+      {
+        std::lock_guard lock(mu_);
+        finished_.push_back(id);
+      }
+      cv_.notify_all();
+    });
+  }
+  return taken;
+}
+
+void Dispatcher::WaitForSends() {
+  std::unique_lock lock(mu_);
+  cv_.wait(lock, [this] { return finished_.size() == flights_.size(); });
+}
+
+int Dispatcher::RunOnce() {
+  const int taken = Turn(/*admit=*/true);
+  WaitForSends();
+  Turn(/*admit=*/false);
+  return taken;
 }
 
 void Dispatcher::Start() {
   thread_ = std::thread([this] {
     while (!stop_) {
-      const int n = RunOnce();
-      if (n >= settings_.batch) continue;  // more may be due already
+      Turn(/*admit=*/true);
+      std::unique_lock lock(mu_);
+      if (more_due_ && flights_.size() < window_) continue;  // the window has room for more
       auto wait = settings_.idle_poll;
       if (soonest_) {
         wait = std::clamp(
             std::chrono::duration_cast<std::chrono::milliseconds>(*soonest_ - clock_.Now()),
             std::chrono::milliseconds(0), settings_.idle_poll);
       }
-      std::unique_lock lock(mu_);
-      cv_.wait_for(lock, wait, [this] { return woken_ || stop_.load(); });
+      cv_.wait_for(lock, wait, [this] { return woken_ || !finished_.empty() || stop_.load(); });
       woken_ = false;
     }
+    // Stopping: the sends already out finish and are recorded; nothing new starts.
+    WaitForSends();
+    Turn(/*admit=*/false);
   });
 }
 
 void Dispatcher::Stop() {
-  stop_ = true;
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
   cv_.notify_all();
   if (thread_.joinable()) thread_.join();
 }

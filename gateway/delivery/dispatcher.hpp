@@ -12,10 +12,13 @@
 #include <atomic>
 #include <condition_variable>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <random>
 #include <set>
 #include <thread>
+#include <unordered_map>
+#include <vector>
 
 #include "core/channel.hpp"
 #include "core/clock.hpp"
@@ -30,9 +33,9 @@ namespace gw::gateway::delivery {
 struct DispatcherSettings {
   notifier::DispatchConfig policy;
   std::map<notifier::Route, notifier::RateLimit> limits;  // routes absent: not held back
-  int batch = 256;                                        // jobs per pass
-  int senders = 16;                                       // sends in flight at once
-  std::chrono::milliseconds idle_poll{200};               // how often to look when nobody wakes it
+  int batch = 256;                                        // due jobs taken in one turn at most
+  int senders = 32;  // sends in flight at once (threads); twice as many jobs may be taken
+  std::chrono::milliseconds idle_poll{200};  // how often to look when nobody wakes it
   // Routes whose provider deduplicates by our idempotency key, so a resend after a crash cannot
   // reach the citizen twice.
   std::set<notifier::Route> deduplicating = {notifier::Route::kApp};
@@ -54,12 +57,17 @@ class Dispatcher {
              DispatchObserver* observer = nullptr);
   ~Dispatcher();
 
-  // One pass over at most `batch` due jobs; returns how many it looked at. For tests and for the
-  // worker thread; not to be called concurrently with itself.
+  // One turn carried to its end: takes at most `batch` due jobs, sends what is due, waits for
+  // those sends and records them. Returns how many jobs it took. For tests; not while the worker
+  // thread runs.
   int RunOnce();
 
-  // The worker thread: passes back to back while there is work, else waits for Wake() or
-  // idle_poll.
+  // The worker thread, a loop of turns. Each turn settles the sends that came back, takes due
+  // jobs into the free part of the window (2 x senders jobs out at once), writes both in one
+  // transaction, and posts the new sends to the send threads without waiting for them. It turns
+  // again when a send returns, on Wake(), at the earliest retry time, or after idle_poll. A slow
+  // send holds one sender, never the others: sends stream like a client that keeps `senders`
+  // requests in flight.
   void Start();
   void Stop();
   // Something was queued or a receipt arrived: look now.
@@ -67,9 +75,15 @@ class Dispatcher {
 
  private:
   struct Work;
+  struct Flight;
+  // One turn (see Start); without `admit` it only settles what came back. Returns the jobs taken.
+  int Turn(bool admit);
+  void WaitForSends();
+  bool Prepare(Work& work, core::TimePoint now);
   notifier::RoutePlan PlanFor(const Job& job, Work& work);
   void Step(Work& work, core::TimePoint now);
   void Settle(Work& work, core::TimePoint now);
+  void Note(const Work& work, std::vector<JobUpdate>& updates);
 
   DeliveryStore& store_;
   std::map<core::ChannelKind, core::Channel*> channels_;
@@ -78,16 +92,21 @@ class Dispatcher {
   DispatcherSettings settings_;
   DispatchObserver* observer_;
   notifier::RateLimiters limiters_;
-  SendPool pool_;
   std::mt19937_64 random_;
+  const std::size_t window_;  // jobs whose send is out, at most
 
-  // The earliest time a job left pending by the last pass wants looking at again.
-  std::optional<core::TimePoint> soonest_;
-  std::mutex mu_;
+  // The loop's own state (the worker thread, or the caller of RunOnce).
+  std::unordered_map<std::int64_t, std::unique_ptr<Flight>> flights_;  // by outbox id
+  std::optional<core::TimePoint> soonest_;  // the earliest retry a recorded job asked for
+  bool more_due_ = false;                   // the last turn left due jobs for want of room
+
+  std::mutex mu_;  // guards finished_ and woken_
   std::condition_variable cv_;
+  std::vector<std::int64_t> finished_;  // flights whose send returned, to settle next turn
   bool woken_ = false;
   std::atomic<bool> stop_{false};
   std::thread thread_;
+  SendPool pool_;  // last: its threads are joined before the state they report to goes
 };
 
 }  // namespace gw::gateway::delivery

@@ -5,8 +5,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <thread>
 
 #include "embedded/config.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -43,6 +46,52 @@ class ScriptedChannel final : public core::Channel {
   ChannelKind kind_;
   std::mutex mu_;
 };
+
+// Holds sends to one address until opened: a provider that is slow for one message.
+class GatedChannel final : public core::Channel {
+ public:
+  GatedChannel(ChannelKind kind, std::string held) : kind_(kind), held_(std::move(held)) {}
+  ChannelKind kind() const override { return kind_; }
+  core::SendResult Send(const core::OutboundMessage& m) override {
+    std::unique_lock lock(mu_);
+    if (m.to.address == held_) {
+      holding_ = true;
+      changed_.notify_all();
+      changed_.wait(lock, [this] { return open_; });
+    }
+    core::SendResult r;
+    r.outcome = SendOutcome::kAccepted;
+    r.provider_message_id = "p-" + m.idempotency_key;
+    return r;
+  }
+  bool WaitHolding() {
+    std::unique_lock lock(mu_);
+    return changed_.wait_for(lock, seconds(10), [this] { return holding_; });
+  }
+  void Open() {
+    std::lock_guard lock(mu_);
+    open_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  ChannelKind kind_;
+  std::string held_;
+  std::mutex mu_;
+  std::condition_variable changed_;
+  bool holding_ = false;
+  bool open_ = false;
+};
+
+// Polls (real time) until `done` or ten seconds pass.
+template <typename F>
+bool Eventually(F done) {
+  for (int i = 0; i < 1000; ++i) {
+    if (done()) return true;
+    std::this_thread::sleep_for(milliseconds(10));
+  }
+  return done();
+}
 
 const core::TimePoint kStart = core::FromUnixMillis(1'795'400'000'000);  // 2026-11-23
 
@@ -396,4 +445,31 @@ TEST_CASE("an attempt in flight when the process died is sent again under the sa
   f.D().RunOnce();
   CHECK(f.State(app) == "delivered");
   CHECK_FALSE(f.Legs(app)[0].possible_duplicate);
+}
+
+TEST_CASE("a slow send holds one sender: the others are sent and recorded meanwhile") {
+  Fixture f;
+  f.settings.policy.fallback.receipt_timeout.clear();
+  f.settings.senders = 2;  // a window of four jobs
+  GatedChannel sms(ChannelKind::kSms, "+84900000001");
+  f.composer = std::make_unique<NoticeComposer>(f.catalogs, f.catalog, f.composer_settings);
+  Dispatcher d(*f.deliveries, {{ChannelKind::kSms, &sms}}, *f.composer, f.clock, f.settings);
+  auto slow = f.Push("w0", R"({"phone":"+84900000001"})");
+  std::vector<std::string> others;
+  for (int i = 2; i <= 7; ++i) {
+    others.push_back(
+        f.Push("w" + std::to_string(i), R"({"phone":"+8490000000)" + std::to_string(i) + "\"}"));
+  }
+  d.Start();
+  REQUIRE(sms.WaitHolding());
+  // Six more notices than the one held, through one free sender, while the first is still out.
+  CHECK(Eventually([&] {
+    return std::all_of(others.begin(), others.end(),
+                       [&](const std::string& id) { return f.State(id) == "delivered"; });
+  }));
+  CHECK(f.State(slow) == "pending");
+  CHECK(f.Legs(slow)[0].state == "sending");  // marked in flight, not yet known
+  sms.Open();
+  CHECK(Eventually([&] { return f.State(slow) == "delivered"; }));
+  d.Stop();
 }
