@@ -69,7 +69,20 @@ class SqliteStore final : public core::ConversationStore,
   void Close();
 
  private:
-  class ReaderLease;
+  // A pooled read connection, given back when the lease ends.
+  class ReaderLease {
+   public:
+    ReaderLease(SqliteStore* store, std::unique_ptr<Db> db) : store_(store), db_(std::move(db)) {}
+    ReaderLease(ReaderLease&&) = default;
+    ~ReaderLease() {
+      if (db_) store_->ReleaseReader(std::move(db_));
+    }
+    Db& db() { return *db_; }
+
+   private:
+    SqliteStore* store_;
+    std::unique_ptr<Db> db_;
+  };
   SqliteStore(const SqliteConfig& config, std::unique_ptr<GroupWriter> writer,
               std::vector<std::unique_ptr<Db>> readers);
   ReaderLease AcquireReader();
