@@ -33,19 +33,48 @@ std::string ReplySubject(std::string_view subject, const std::string& fallback) 
 
 MailIntake::MailIntake(channels::email::ImapPoller& poller, Intake& intake,
                        const locales::Catalog& texts, std::string mailbox,
-                       std::chrono::milliseconds interval, const core::Clock& clock)
+                       std::chrono::milliseconds interval, const core::Clock& clock,
+                       MailReceiptSink receipts)
     : poller_(poller),
       intake_(intake),
       texts_(texts),
       mailbox_(std::move(mailbox)),
       interval_(interval),
-      clock_(clock) {}
+      clock_(clock),
+      receipts_(std::move(receipts)) {}
 
 MailIntake::~MailIntake() {
   Stop();
 }
 
+bool MailIntake::TakeBounce(const channels::email::MailBounce& bounce) {
+  // Logged by status only: the diagnostic quotes the citizen's address.
+  if (!bounce.failed() && !bounce.arrived()) {
+    kLog.Info("mail delayed; the server is still trying",
+              {{"status", bounce.status}});  // not final: no receipt
+    return true;
+  }
+  if (!receipts_) {
+    kLog.Warn("bounce not recorded: no delivery store", {{"status", bounce.status}});
+    return true;
+  }
+  const auto receipt =
+      bounce.failed() ? notifier::ReceiptStatus::kFailed : notifier::ReceiptStatus::kDelivered;
+  std::string detail = bounce.status;
+  if (!bounce.diagnostic.empty()) detail += (detail.empty() ? "" : " ") + bounce.diagnostic;
+  auto recorded = receipts_(bounce.original_message_id, receipt, detail);
+  if (!recorded.ok()) {
+    kLog.Warn("bounce not recorded; offered again at the next poll",
+              {{"status", bounce.status}, {"error", recorded.error().message}});
+    return false;
+  }
+  kLog.Info(*recorded ? "bounce recorded" : "bounce of a mail not sent by a delivery",
+            {{"action", bounce.action}, {"status", bounce.status}});
+  return true;
+}
+
 bool MailIntake::Take(const channels::email::InboundMail& mail) {
+  if (mail.bounce) return TakeBounce(*mail.bounce);
   if (mail.auto_submitted) {
     // An out-of-office or list mail: answering it could start a mail loop. Taken (so the poll
     // goes on) but not answered.

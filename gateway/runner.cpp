@@ -164,9 +164,16 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
     poller =
         std::make_unique<channels::email::ImapPoller>(*email.imap, email.attachments, mail_cursors);
     const std::string mailbox = email.smtp ? email.smtp->from_address : email.imap->server.username;
+    auto receipts = [&deliveries, &dispatcher, &clock](const std::string& message_id,
+                                                       notifier::ReceiptStatus receipt,
+                                                       const std::string& detail) {
+      auto recorded = deliveries.RecordMailReceipt(message_id, receipt, detail, clock.Now());
+      if (recorded.ok() && *recorded) dispatcher.Wake();
+      return recorded;
+    };
     mail_intake = std::make_unique<MailIntake>(*poller, intake,
                                                (*services)->catalogs.For(config.default_locale),
-                                               mailbox, email.imap->poll_interval, clock);
+                                               mailbox, email.imap->poll_interval, clock, receipts);
     mail_intake->Start();
   }
 

@@ -26,6 +26,23 @@ struct DroppedAttachment {
   std::string reason;    // "type not allowed", "larger than 10485760 bytes"
 };
 
+// A delivery status notification (RFC 3464: multipart/report; report-type=delivery-status) about
+// a mail we sent: what the reporting server says happened to it.
+struct MailBounce {
+  std::string original_message_id;  // of the mail it reports on, without angle brackets
+  std::string action;               // failed, delayed, delivered, relayed or expanded
+  std::string status;               // the enhanced status code, "5.1.1"
+  std::string recipient;            // Final-Recipient's address
+  std::string diagnostic;           // Diagnostic-Code's text, "smtp; 550 5.1.1 ... unknown"
+
+  // Final: the mail will not arrive (failed), or did (delivered, relayed, expanded). A delay is
+  // not final: the server is still trying.
+  bool failed() const { return action == "failed"; }
+  bool arrived() const {
+    return action == "delivered" || action == "relayed" || action == "expanded";
+  }
+};
+
 struct InboundMail {
   // Ids without angle brackets.
   std::string message_id;               // empty when the mail has none
@@ -40,6 +57,9 @@ struct InboundMail {
   // Auto-Submitted (not "no"), Precedence bulk/junk/list/auto_reply, or X-Autoreply: an
   // out-of-office or list mail that the bot must not answer (mail loops).
   bool auto_submitted = false;
+  // Set when the mail is a delivery status notification about one of ours; such a mail is not a
+  // citizen's message.
+  std::optional<MailBounce> bounce;
   std::vector<MailAttachment> attachments;
   std::vector<DroppedAttachment> dropped_attachments;
   std::string raw;  // the message exactly as fetched

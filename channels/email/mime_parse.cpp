@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "channels/email/bounce.hpp"
 #include "channels/email/charset.hpp"
 #include "channels/email/gmime_support.hpp"
 #include "channels/email/html_text.hpp"
@@ -255,7 +256,10 @@ core::Result<InboundMail> ParseMail(std::string_view raw, const AttachmentPolicy
   mail.auto_submitted = IsAutoSubmitted(obj);
 
   Collected collected;
-  if (GMimeObject* body = g_mime_message_get_mime_part(message.get())) Walk(body, collected);
+  if (GMimeObject* body = g_mime_message_get_mime_part(message.get())) {
+    mail.bounce = ReadBounce(body);
+    Walk(body, collected);
+  }
   std::string text =
       !collected.plain.empty() ? Join(collected.plain) : HtmlToText(Join(collected.html));
   mail.text = StripQuotedReply(text);

@@ -180,6 +180,38 @@ void WriteOutcomes(Db& db, const std::vector<AttemptEnd>& ends,
   }
 }
 
+// A receipt for one leg: recorded unless the leg already has a final one, and its job woken.
+// Returns whether it was recorded.
+bool ApplyReceipt(Db& db, const std::string& key, std::int64_t outbox_id,
+                  notifier::ReceiptStatus receipt, const std::string& detail, core::TimePoint now) {
+  if (receipt == notifier::ReceiptStatus::kNone) {
+    db.Prepare(
+          "UPDATE deliveries SET last_detail = ?1, updated_at = ?2 "
+          "WHERE idempotency_key = ?3 AND receipt = 'none'")
+        .Bind(1, detail)
+        .Bind(2, Ms(now))
+        .Bind(3, key)
+        .Run();
+    return false;
+  }
+  const bool ok = receipt == notifier::ReceiptStatus::kDelivered;
+  db.Prepare(
+        "UPDATE deliveries SET receipt = ?1, state = ?1, last_detail = ?2, updated_at = ?3 "
+        "WHERE idempotency_key = ?4 AND receipt = 'none'")
+      .Bind(1, ok ? "delivered" : "failed")
+      .Bind(2, detail)
+      .Bind(3, Ms(now))
+      .Bind(4, key)
+      .Run();
+  if (db.Changes() == 0) return false;
+  // Wake the job: the policy decides what the receipt means (done, or the next route).
+  db.Prepare("UPDATE outbox SET next_attempt_at = ?1 WHERE id = ?2 AND state = 'pending'")
+      .Bind(1, Ms(now))
+      .Bind(2, outbox_id)
+      .Run();
+  return true;
+}
+
 }  // namespace
 
 std::string LegKey(std::int64_t outbox_id, notifier::Route route, int round) {
@@ -352,35 +384,46 @@ core::Status DeliveryStore::RecordReceipt(const std::string& key, notifier::Rece
     const std::int64_t outbox_id = find.Int(0);
     find.Reset();
     known = true;
-    if (receipt == notifier::ReceiptStatus::kNone) {
-      db.Prepare(
-            "UPDATE deliveries SET last_detail = ?1, updated_at = ?2 "
-            "WHERE idempotency_key = ?3 AND receipt = 'none'")
-          .Bind(1, detail)
-          .Bind(2, Ms(now))
-          .Bind(3, key)
-          .Run();
-      return;
-    }
-    const bool ok = receipt == notifier::ReceiptStatus::kDelivered;
-    db.Prepare(
-          "UPDATE deliveries SET receipt = ?1, state = ?1, last_detail = ?2, updated_at = ?3 "
-          "WHERE idempotency_key = ?4 AND receipt = 'none'")
-        .Bind(1, ok ? "delivered" : "failed")
-        .Bind(2, detail)
-        .Bind(3, Ms(now))
-        .Bind(4, key)
-        .Run();
-    if (db.Changes() == 0) return;
-    // Wake the job: the policy decides what the receipt means (done, or the next route).
-    db.Prepare("UPDATE outbox SET next_attempt_at = ?1 WHERE id = ?2 AND state = 'pending'")
-        .Bind(1, Ms(now))
-        .Bind(2, outbox_id)
-        .Run();
+    ApplyReceipt(db, key, outbox_id, receipt, detail, now);
   });
   if (!st.ok()) return st;
   if (!known) return core::MakeError(core::ErrorCode::kNotFound, "no delivery with this id");
   return core::Ok{};
+}
+
+core::Result<bool> DeliveryStore::RecordMailReceipt(const std::string& message_id,
+                                                    notifier::ReceiptStatus receipt,
+                                                    const std::string& detail,
+                                                    core::TimePoint now) {
+  bool known = false;
+  auto st = store_.RunWrite([&](Db& db) {
+    Stmt& find = db.Prepare(
+        "SELECT idempotency_key, outbox_id, id FROM deliveries "
+        "WHERE channel = 'email' AND provider_message_id = ?1");
+    find.Bind(1, message_id);
+    if (!find.Step()) return;
+    const std::string key = find.Text(0);
+    const std::int64_t outbox_id = find.Int(1);
+    const std::int64_t leg_id = find.Int(2);
+    find.Reset();
+    known = true;
+    if (!ApplyReceipt(db, key, outbox_id, receipt, detail, now) ||
+        receipt != notifier::ReceiptStatus::kFailed) {
+      return;
+    }
+    // The job was counted delivered when the mail server took the mail; the bounce says it did
+    // not arrive. If that leg was the job's last, reopen it: the policy moves on.
+    db.Prepare(
+          "UPDATE outbox SET state = 'pending', next_attempt_at = ?1, finished_at = NULL "
+          "WHERE id = ?2 AND state = 'delivered' "
+          "AND (SELECT max(id) FROM deliveries WHERE outbox_id = ?2) = ?3")
+        .Bind(1, Ms(now))
+        .Bind(2, outbox_id)
+        .Bind(3, leg_id)
+        .Run();
+  });
+  if (!st.ok()) return st.error();
+  return known;
 }
 
 core::Result<std::vector<LegView>> DeliveryStore::Legs(const std::string& public_id) {

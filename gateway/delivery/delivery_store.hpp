@@ -127,6 +127,13 @@ class DeliveryStore {
   // key. A leg's first final receipt wins; later ones are ignored (returns ok).
   core::Status RecordReceipt(const std::string& key, notifier::ReceiptStatus receipt,
                              const std::string& detail, core::TimePoint now);
+  // The same for the e-mail leg that sent the mail with `message_id` (a bounce names it). A
+  // failure also reopens a job already counted delivered on that leg (the mail server took the
+  // mail, then returned it), so the policy moves on to the next route. False when no leg sent
+  // that mail.
+  core::Result<bool> RecordMailReceipt(const std::string& message_id,
+                                       notifier::ReceiptStatus receipt, const std::string& detail,
+                                       core::TimePoint now);
 
   // Every leg of a notification, all rounds, for GET /api/v1/notifications/{id}.
   core::Result<std::vector<LegView>> Legs(const std::string& public_id);

@@ -473,3 +473,42 @@ TEST_CASE("a slow send holds one sender: the others are sent and recorded meanwh
   CHECK(Eventually([&] { return f.State(slow) == "delivered"; }));
   d.Stop();
 }
+
+TEST_CASE("a bounce after the mail server took the mail reopens the notice: the next route") {
+  Fixture f;
+  f.settings.policy.fallback.receipt_timeout.clear();  // taken by the server = delivered
+  auto id = f.Push("w1", R"({"citizen_id":"email:an@example.vn","phone":"+84912345678"})");
+  f.D().RunOnce();
+  REQUIRE(f.email.sent.size() == 1);
+  CHECK(f.sms.sent.empty());
+  CHECK(f.State(id) == "delivered");
+
+  // The e-mail adapter recorded the Message-ID as the provider id; the bounce names it.
+  const std::string message_id = "p-" + f.email.sent[0].idempotency_key;
+  CHECK_FALSE(f.deliveries
+                  ->RecordMailReceipt("someone-else@example.vn", notifier::ReceiptStatus::kFailed,
+                                      "5.1.1", f.clock.Now())
+                  .value());
+  CHECK(f.deliveries
+            ->RecordMailReceipt(message_id, notifier::ReceiptStatus::kFailed,
+                                "5.1.1 smtp; 550 user unknown", f.clock.Now())
+            .value());
+  CHECK(f.State(id) == "pending");
+  f.D().RunOnce();
+  REQUIRE(f.sms.sent.size() == 1);
+  CHECK(f.sms.sent[0].to.address == "+84912345678");
+  CHECK(f.State(id) == "delivered");
+  auto legs = f.Legs(id);
+  REQUIRE(legs.size() == 2);
+  CHECK(legs[0].route == "email");
+  CHECK(legs[0].receipt == "failed");
+  CHECK(legs[0].detail == "5.1.1 smtp; 550 user unknown");
+
+  // A second report about the same mail changes nothing: the first final receipt wins.
+  CHECK(f.deliveries
+            ->RecordMailReceipt(message_id, notifier::ReceiptStatus::kDelivered, "2.0.0",
+                                f.clock.Now())
+            .value());
+  CHECK(f.State(id) == "delivered");
+  CHECK(f.Legs(id)[0].receipt == "failed");
+}

@@ -322,6 +322,13 @@ CREATE TABLE attachments (
 CREATE INDEX attachments_message ON attachments(message_id);
 )sql";
 
+// E-mail bounces (delivery status notifications) name the Message-ID of the mail they report on;
+// the e-mail adapter records it as the leg's provider id. Only e-mail legs are indexed.
+constexpr std::string_view kV10 = R"sql(
+CREATE INDEX deliveries_email_message_id ON deliveries(provider_message_id)
+  WHERE channel = 'email' AND provider_message_id IS NOT NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& SqliteMigrations() {
@@ -338,6 +345,7 @@ const std::vector<Migration>& SqliteMigrations() {
       {7, "officer inbox: SLA clocks, escalations, canned replies", kV7},
       {8, "officer inbox: TOTP state, contact merges", kV8},
       {9, "attachments of messages, kept and dropped", kV9},
+      {10, "e-mail legs found by Message-ID, for bounces", kV10},
   };
   return kMigrations;
 }
