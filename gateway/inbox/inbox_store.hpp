@@ -1,7 +1,9 @@
 // The officer inbox's reads and writes over the gateway's SQLite database (through SqliteStore's
 // single group writer and pooled readers). Every write that an officer causes carries its audit
 // record and commits in the same transaction, so an action is never recorded without its audit
-// entry or the reverse.
+// entry or the reverse. The members are defined one concern a file: inbox_store.cpp (conversation
+// reads), action_store.cpp, officer_store.cpp, dashboard_store.cpp, escalation_store.cpp,
+// canned_store.cpp, totp_store.cpp, merge_store.cpp, attachment_store.cpp.
 #pragma once
 
 #include <cstdint>
