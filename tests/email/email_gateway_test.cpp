@@ -1,7 +1,7 @@
 // The e-mail channel end to end through the real gateway: a citizen's mail, written by a real
 // client (swaks) and delivered into a real Dovecot, is read by caunoi's IMAP poller, answered by
 // the dialogs, and the answer reaches a real SMTP server threaded to the citizen's mail; a
-// restart between polls reads nothing again.
+// restart between polls reads nothing again; a bounce of the answer fails its leg, unanswered.
 #include <doctest/doctest.h>
 
 #include <csignal>
@@ -11,13 +11,16 @@
 #include <vector>
 
 #include "channels/email/mime_parse.hpp"
-#include "tests/email/server_process.hpp"
-#include "tests/integration/process.hpp"
-#include "tests/sms/kannel_support.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/files.hpp"
+#include "tests/support/ports.hpp"
+#include "tests/support/scripted_server.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/wait_for.hpp"
 
-namespace ks = gw::testing::kannel;
 using namespace std::chrono_literals;
+
+namespace gw::testing {
 
 namespace {
 
@@ -45,15 +48,15 @@ std::string Header(const std::string& raw, const std::string& name) {
 void Deliver(const std::string& dir, const std::string& message_id, const std::string& subject,
              const std::string& body) {
   auto r =
-      ks::Run({"/bin/bash", kDovecot, "deliver", dir, "--header", "Subject: " + subject, "--header",
-               "Message-Id: <" + message_id + ">", "--header",
-               "From: Nguyen Van A <citizen@example.test>", "--add-header", "MIME-Version: 1.0",
-               "--add-header", "Content-Type: text/plain; charset=UTF-8", "--body", body},
-              20s);
-  REQUIRE_MESSAGE(r.exit_code == 0, r.err, ks::ReadFile(dir + "/swaks.out"));
+      RunCommand({"/bin/bash", kDovecot, "deliver", dir, "--header", "Subject: " + subject,
+                  "--header", "Message-Id: <" + message_id + ">", "--header",
+                  "From: Nguyen Van A <citizen@example.test>", "--add-header", "MIME-Version: 1.0",
+                  "--add-header", "Content-Type: text/plain; charset=UTF-8", "--body", body},
+                 20s);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err, ReadFile(dir + "/swaks.out"));
 }
 
-std::string Config(const gw::testing::TempDir& tmp, int imap_port, int smtp_port) {
+std::string Config(const TempDir& tmp, int imap_port, int smtp_port) {
   return R"({
     "agency": {"code": "000.00.12.H29", "name": "UBND phường Thử Nghiệm", "hotline": "1900 0000",
                "hours": "7:30–17:00", "address": "1 Đường Thử"},
@@ -77,38 +80,36 @@ std::string Config(const gw::testing::TempDir& tmp, int imap_port, int smtp_port
 }  // namespace
 
 TEST_CASE(
-    "a citizen's mail is answered through the gateway, threaded; a restart re-reads nothing") {
-  auto dovecot_check = ks::Run({"/bin/bash", kDovecot, "check"}, 10s);
-  auto sink_check = ks::Run({"/bin/bash", kSink, "check"}, 10s);
+    "a citizen's mail is answered through the gateway, threaded; a restart re-reads nothing; "
+    "a bounce of the answer is a failed receipt") {
+  auto dovecot_check = RunCommand({"/bin/bash", kDovecot, "check"}, 10s);
+  auto sink_check = RunCommand({"/bin/bash", kSink, "check"}, 10s);
   if (dovecot_check.exit_code != 0 || sink_check.exit_code != 0) {
     MESSAGE("skipped: " << dovecot_check.out << sink_check.out
                         << " (install dovecot-imapd dovecot-lmtpd swaks python3-aiosmtpd)");
     return;
   }
-  gw::testing::TempDir tmp;
+  TempDir tmp;
   std::filesystem::permissions(
       tmp.path(), std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
                       std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
                       std::filesystem::perms::others_exec);
   const std::string mail_dir = tmp.File("dovecot");
   const std::string sink_dir = tmp.File("sink");
-  auto ports = ks::FreePorts(3);
-  gw::testing::mail::ServerProcess dovecot({"/bin/bash", kDovecot, "start", mail_dir,
-                                            std::to_string(ports[0]), std::to_string(ports[1])},
-                                           "dovecot: ready", tmp.File("dovecot.err"));
-  REQUIRE_MESSAGE(dovecot.WaitReady(20s), ks::ReadFile(tmp.File("dovecot.err")));
-  gw::testing::mail::ServerProcess sink(
-      {"/bin/bash", kSink, "start", sink_dir, std::to_string(ports[2])}, "smtp_sink: ready",
-      tmp.File("sink.err"));
-  REQUIRE_MESSAGE(sink.WaitReady(20s), ks::ReadFile(tmp.File("sink.err")));
+  auto ports = FreePorts(3);
+  ScriptedServer dovecot(kDovecot, {mail_dir, std::to_string(ports[0]), std::to_string(ports[1])},
+                         tmp.File("dovecot.err"));
+  REQUIRE_MESSAGE(dovecot.WaitReady(20s), ReadFile(tmp.File("dovecot.err")));
+  ScriptedServer sink(kSink, {sink_dir, std::to_string(ports[2])}, tmp.File("sink.err"));
+  REQUIRE_MESSAGE(sink.WaitReady(20s), ReadFile(tmp.File("sink.err")));
 
   const std::string config = tmp.File("caunoi.json");
-  gw::testing::WriteFile(config, Config(tmp, ports[0], ports[2]));
+  WriteFile(config, Config(tmp, ports[0], ports[2]));
   auto start = [&] {
-    auto p = std::make_unique<gw::testing::Process>(
+    auto p = std::make_unique<ChildProcess>(
         std::vector<std::string>{CAUNOI_BINARY, "serve", "--config", config},
         tmp.File("caunoi.log"));
-    REQUIRE_MESSAGE(p->WaitForPort() > 0, gw::testing::ReadFile(tmp.File("caunoi.log")));
+    REQUIRE_MESSAGE(ListeningPort(*p) > 0, ReadFile(tmp.File("caunoi.log")));
     return p;
   };
 
@@ -116,9 +117,9 @@ TEST_CASE(
   Deliver(mail_dir, "hoi-1@example.test", "=?UTF-8?B?SOG7j2kgduG7gSBo4buTIHPGoQ==?=",
           "Xin chào, cho tôi tra cứu hồ sơ 000.00.12.H29-241023-0001.\n\n-- \nNguyễn Văn A");
   auto gateway = start();
-  REQUIRE_MESSAGE(ks::WaitFor([&] { return Stored(sink_dir) == 1; }, 20s),
-                  gw::testing::ReadFile(tmp.File("caunoi.log")));
-  const std::string raw = ks::ReadFile(sink_dir + "/mail/0001.eml");
+  REQUIRE_MESSAGE(WaitFor([&] { return Stored(sink_dir) == 1; }, 20s),
+                  ReadFile(tmp.File("caunoi.log")));
+  const std::string raw = ReadFile(sink_dir + "/mail/0001.eml");
   CHECK(Header(raw, "In-Reply-To") == "<hoi-1@example.test>");
   CHECK(Header(raw, "References") == "<hoi-1@example.test>");
   auto reply = gw::channels::email::ParseMail(raw, {});
@@ -128,7 +129,7 @@ TEST_CASE(
   // The dossier's state from the backend, not an echo of the question.
   CHECK(reply->text.find("Hồ sơ 000.00.12.H29-241023-0001") != std::string::npos);
   CHECK(reply->text.find("Quá trình xử lý") != std::string::npos);
-  const std::string envelope = ks::ReadFile(sink_dir + "/mail/0001.json");
+  const std::string envelope = ReadFile(sink_dir + "/mail/0001.json");
   CHECK(envelope.find("\"rcpt_tos\": [\"citizen@example.test\"]") != std::string::npos);
 
   // A restart between polls: the cursor was saved, nothing is read or answered twice.
@@ -139,12 +140,55 @@ TEST_CASE(
   CHECK(Stored(sink_dir) == 1);
   // A new mail after the restart is answered once.
   Deliver(mail_dir, "hoi-2@example.test", "Lien he", "Cho toi gap can bo");
-  REQUIRE(ks::WaitFor([&] { return Stored(sink_dir) == 2; }, 20s));
+  REQUIRE(WaitFor([&] { return Stored(sink_dir) == 2; }, 20s));
   std::this_thread::sleep_for(2500ms);
   CHECK(Stored(sink_dir) == 2);
-  CHECK(Header(ks::ReadFile(sink_dir + "/mail/0002.eml"), "In-Reply-To") == "<hoi-2@example.test>");
+  CHECK(Header(ReadFile(sink_dir + "/mail/0002.eml"), "In-Reply-To") == "<hoi-2@example.test>");
+
+  // The reply was returned by the citizen's mail server (RFC 3464): the bounce is not a citizen's
+  // message and is not answered; it fails the reply's e-mail leg, and a reply has no other route,
+  // so it becomes a dead letter for the officers.
+  const std::string sent = ReadFile(sink_dir + "/mail/0002.eml");
+  const std::string reply_id =
+      Header(sent, "Message-Id").empty() ? Header(sent, "Message-ID") : Header(sent, "Message-Id");
+  REQUIRE(!reply_id.empty());
+  const std::string dsn = tmp.File("dsn.eml");
+  WriteFile(dsn,
+            "From: Mail Delivery System <MAILER-DAEMON@mx.example.test>\r\n"
+            "To: motcua@phuong.gov.vn\r\n"
+            "Subject: Undelivered Mail Returned to Sender\r\n"
+            "Auto-Submitted: auto-replied\r\n"
+            "Message-Id: <bounce-1@mx.example.test>\r\n"
+            "MIME-Version: 1.0\r\n"
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n"
+            "\r\n--b1\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n"
+            "\r\n--b1\r\nContent-Type: message/delivery-status\r\n\r\n"
+            "Reporting-MTA: dns; mx.example.test\r\n\r\n"
+            "Final-Recipient: rfc822; citizen@example.test\r\nAction: failed\r\n"
+            "Status: 5.2.1\r\nDiagnostic-Code: smtp; 550 5.2.1 mailbox disabled\r\n"
+            "\r\n--b1\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+            "From: motcua@phuong.gov.vn\r\nTo: citizen@example.test\r\nMessage-ID: " +
+                reply_id + "\r\nSubject: Re: Lien he\r\n\r\n--b1--\r\n");
+  auto r = RunCommand({"/bin/bash", kDovecot, "deliver", mail_dir, "--data", "@" + dsn}, 20s);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err, ReadFile(mail_dir + "/swaks.out"));
+  const std::string db = "file:" + tmp.File("data/caunoi.db") + "?mode=ro";
+  auto query = [&](const std::string& sql) { return RunCommand({"/usr/bin/sqlite3", db, sql}, 10s).out; };
+  CHECK_MESSAGE(WaitFor(
+                    [&] {
+                      return query(
+                                 "SELECT receipt FROM deliveries WHERE channel = 'email' AND "
+                                 "last_detail LIKE '5.2.1%'") == "failed\n";
+                    },
+                    20s),
+                ReadFile(tmp.File("caunoi.log")));
+  CHECK(WaitFor([&] { return query("SELECT count(*) FROM outbox WHERE state = 'dead'") == "1\n"; },
+                10s));
+  std::this_thread::sleep_for(2500ms);
+  CHECK(Stored(sink_dir) == 2);  // the bounce was not answered
   gateway->Signal(SIGTERM);
   CHECK(gateway->Wait() == 0);
-  CHECK(sink.Stop(kSink, sink_dir, 20s));
-  CHECK(dovecot.Stop(kDovecot, mail_dir, 20s));
+  CHECK(sink.Stop(sink_dir, 20s));
+  CHECK(dovecot.Stop(mail_dir, 20s));
 }
+
+}  // namespace gw::testing

@@ -10,13 +10,16 @@
 
 #include "channels/common/test_log_sink.hpp"
 #include "channels/email/imap_poller.hpp"
-#include "tests/email/server_process.hpp"
-#include "tests/sms/kannel_support.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/files.hpp"
+#include "tests/support/ports.hpp"
+#include "tests/support/scripted_server.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace email = gw::channels::email;
-namespace ks = gw::testing::kannel;
 using namespace std::chrono_literals;
+
+namespace gw::testing {
 
 namespace {
 
@@ -60,15 +63,15 @@ void Deliver(const std::string& dir, const std::string& message_id, const std::s
     argv.push_back("Content-Type: text/plain; charset=UTF-8");
   }
   argv.insert(argv.end(), extra.begin(), extra.end());
-  auto r = ks::Run(argv, 20s);
-  REQUIRE_MESSAGE(r.exit_code == 0, r.err, ks::ReadFile(dir + "/swaks.out"));
+  auto r = RunCommand(argv, 20s);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err, ReadFile(dir + "/swaks.out"));
 }
 
 // The mailbox's UIDVALIDITY as Dovecot itself reports it.
 std::uint32_t DoveadmUidvalidity(const std::string& dir, const std::string& mailbox) {
-  auto r = ks::Run({"/bin/bash", kScript, "doveadm", dir, "mailbox", "status", "-u", "caunoi",
-                    "uidvalidity", mailbox},
-                   10s);
+  auto r = RunCommand({"/bin/bash", kScript, "doveadm", dir, "mailbox", "status", "-u", "caunoi",
+                       "uidvalidity", mailbox},
+                      10s);
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   auto at = r.out.find("uidvalidity=");
   REQUIRE(at != std::string::npos);
@@ -100,24 +103,23 @@ struct Inbox {
 }  // namespace
 
 TEST_CASE("real Dovecot: the IMAP poller reads each mail once, across restarts and failures") {
-  auto check = ks::Run({"/bin/bash", kScript, "check"}, 10s);
+  auto check = RunCommand({"/bin/bash", kScript, "check"}, 10s);
   if (check.exit_code != 0) {
     MESSAGE("skipped: " << check.out << " (install dovecot-imapd dovecot-lmtpd swaks curl)");
     return;
   }
   gw::channels::testing::CaptureSink log_sink;
   gw::channels::testing::ScopedSink scoped_sink(&log_sink);
-  gw::testing::TempDir tmp;
+  TempDir tmp;
   std::filesystem::permissions(
       tmp.path(), std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
                       std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
                       std::filesystem::perms::others_exec);
   const std::string dir = tmp.File("dovecot");
-  auto ports = ks::FreePorts(2);
-  gw::testing::mail::ServerProcess dovecot(
-      {"/bin/bash", kScript, "start", dir, std::to_string(ports[0]), std::to_string(ports[1])},
-      "dovecot: ready", tmp.File("dovecot.err"));
-  REQUIRE_MESSAGE(dovecot.WaitReady(20s), ks::ReadFile(tmp.File("dovecot.err")));
+  auto ports = FreePorts(2);
+  ScriptedServer dovecot(kScript, {dir, std::to_string(ports[0]), std::to_string(ports[1])},
+                         tmp.File("dovecot.err"));
+  REQUIRE_MESSAGE(dovecot.WaitReady(20s), ReadFile(tmp.File("dovecot.err")));
 
   email::ImapConfig config;
   config.server.url = "imap://127.0.0.1:" + std::to_string(ports[0]);
@@ -194,9 +196,9 @@ TEST_CASE("real Dovecot: the IMAP poller reads each mail once, across restarts a
     std::ofstream f(tmp.File("nofrom.eml"), std::ios::binary);
     f << "To: caunoi@example.test\r\nSubject: no sender\r\n\r\nbody\r\n";
   }
-  auto appended = ks::Run({"/usr/bin/curl", "-sS", "--user", "caunoi:caunoi-test", "-T",
-                           tmp.File("nofrom.eml"), config.server.url + "/INBOX"},
-                          10s);
+  auto appended = RunCommand({"/usr/bin/curl", "-sS", "--user", "caunoi:caunoi-test", "-T",
+                              tmp.File("nofrom.eml"), config.server.url + "/INBOX"},
+                             10s);
   REQUIRE_MESSAGE(appended.exit_code == 0, appended.err);
   {
     std::ofstream big(tmp.File("bien-nhan.pdf"), std::ios::binary);
@@ -238,7 +240,7 @@ TEST_CASE("real Dovecot: the IMAP poller reads each mail once, across restarts a
   CHECK(r6.error().code == gw::core::ErrorCode::kUnauthorized);
   CHECK(r6.error().message == "IMAP login refused: check channels.email.imap.username/password");
   email::ImapConfig down = config;
-  down.server.url = "imap://127.0.0.1:" + std::to_string(ks::FreePorts(1)[0]);
+  down.server.url = "imap://127.0.0.1:" + std::to_string(FreePorts(1)[0]);
   email::ImapPoller unreachable(down, policy, store);
   auto r7 = unreachable.PollOnce(inbox.Handler());
   REQUIRE_FALSE(r7.ok());
@@ -253,7 +255,7 @@ TEST_CASE("real Dovecot: the IMAP poller reads each mail once, across restarts a
   auto doveadm = [&](std::vector<std::string> args) {
     std::vector<std::string> argv = {"/bin/bash", kScript, "doveadm", dir};
     argv.insert(argv.end(), args.begin(), args.end());
-    auto r = ks::Run(argv, 10s);
+    auto r = RunCommand(argv, 10s);
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   };
   doveadm({"mailbox", "create", "-u", "caunoi", "Citizens"});
@@ -261,9 +263,9 @@ TEST_CASE("real Dovecot: the IMAP poller reads each mail once, across restarts a
     std::ofstream f(tmp.File("append.eml"), std::ios::binary | std::ios::trunc);
     f << "From: citizen@example.test\r\nMessage-ID: <" << id << ">\r\nSubject: x\r\n\r\nhi\r\n";
     f.close();
-    auto r = ks::Run({"/usr/bin/curl", "-sS", "--user", "caunoi:caunoi-test", "-T",
-                      tmp.File("append.eml"), config.server.url + "/Citizens"},
-                     10s);
+    auto r = RunCommand({"/usr/bin/curl", "-sS", "--user", "caunoi:caunoi-test", "-T",
+                         tmp.File("append.eml"), config.server.url + "/Citizens"},
+                        10s);
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   };
   append("c1@example.test");
@@ -285,5 +287,7 @@ TEST_CASE("real Dovecot: the IMAP poller reads each mail once, across restarts a
   CHECK(r8->cursor == email::MailCursor{new_validity, 1});
   CHECK(log_sink.text().find("UIDVALIDITY changed") != std::string::npos);
 
-  CHECK(dovecot.Stop(kScript, dir, 30s));
+  CHECK(dovecot.Stop(dir, 30s));
 }
+
+}  // namespace gw::testing

@@ -9,14 +9,18 @@
 #include "channels/common/test_log_sink.hpp"
 #include "channels/email/email_channel.hpp"
 #include "channels/email/mime_parse.hpp"
-#include "tests/email/server_process.hpp"
-#include "tests/sms/kannel_support.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/files.hpp"
+#include "tests/support/ports.hpp"
+#include "tests/support/scripted_server.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/wait_for.hpp"
 
 namespace email = gw::channels::email;
-namespace ks = gw::testing::kannel;
 using gw::core::SendOutcome;
 using namespace std::chrono_literals;
+
+namespace gw::testing {
 
 namespace {
 
@@ -61,21 +65,19 @@ std::size_t Stored(const std::string& dir) {
 }  // namespace
 
 TEST_CASE("real SMTP sink: EmailChannel's mail on the wire and its failure outcomes") {
-  auto check = ks::Run({"/bin/bash", kScript, "check"}, 10s);
+  auto check = RunCommand({"/bin/bash", kScript, "check"}, 10s);
   if (check.exit_code != 0) {
     MESSAGE("skipped: " << check.out << " (install python3-aiosmtpd)");
     return;
   }
   gw::channels::testing::CaptureSink log_sink;
   gw::channels::testing::ScopedSink scoped_sink(&log_sink);
-  gw::testing::TempDir tmp;
+  TempDir tmp;
   const std::string dir = tmp.File("sink");
   const std::string auth_dir = tmp.File("auth-sink");
-  auto ports = ks::FreePorts(3);
-  gw::testing::mail::ServerProcess sink(
-      {"/bin/bash", kScript, "start", dir, std::to_string(ports[0])}, "smtp_sink: ready",
-      tmp.File("sink.err"));
-  REQUIRE_MESSAGE(sink.WaitReady(20s), ks::ReadFile(tmp.File("sink.err")));
+  auto ports = FreePorts(3);
+  ScriptedServer sink(kScript, {dir, std::to_string(ports[0])}, tmp.File("sink.err"));
+  REQUIRE_MESSAGE(sink.WaitReady(20s), ReadFile(tmp.File("sink.err")));
   gw::core::SystemClock clock;
   email::EmailChannel channel(Config(ports[0]), clock);
 
@@ -87,15 +89,15 @@ TEST_CASE("real SMTP sink: EmailChannel's mail on the wire and its failure outco
   auto sent = channel.SendEmail(Reply("nguyen.van.a@example.test", "reply-1"), extras);
   REQUIRE_MESSAGE(sent.outcome == SendOutcome::kAccepted, sent.detail);
   CHECK(sent.provider_message_id == email::MessageIdFor("reply-1", "motcua@phuong.gov.vn"));
-  REQUIRE(ks::WaitFor([&] { return Stored(dir) == 1; }, 5s));
-  const std::string raw = ks::ReadFile(dir + "/mail/0001.eml");
+  REQUIRE(WaitFor([&] { return Stored(dir) == 1; }, 5s));
+  const std::string raw = ReadFile(dir + "/mail/0001.eml");
   CHECK(Header(raw, "Subject").starts_with("Re: =?UTF-8?B?"));
   CHECK(Header(raw, "Message-Id") == "<" + sent.provider_message_id + ">");
   CHECK(Header(raw, "In-Reply-To") == "<first@example.test>");
   CHECK(Header(raw, "References") == "<notice-1@phuong.gov.vn> <first@example.test>");
   CHECK(raw.find("Content-Type: text/plain; charset=utf-8") != std::string::npos);
   CHECK(raw.find("Content-Type: text/html; charset=utf-8") != std::string::npos);
-  const std::string envelope = ks::ReadFile(dir + "/mail/0001.json");
+  const std::string envelope = ReadFile(dir + "/mail/0001.json");
   CHECK(envelope.find("\"mail_from\": \"motcua@phuong.gov.vn\"") != std::string::npos);
   CHECK(envelope.find("\"rcpt_tos\": [\"nguyen.van.a@example.test\"]") != std::string::npos);
   auto parsed = email::ParseMail(raw, {});
@@ -113,8 +115,8 @@ TEST_CASE("real SMTP sink: EmailChannel's mail on the wire and its failure outco
   auto retry = channel.Send(Reply("nguyen.van.a@example.test", "reply-1"));
   REQUIRE(retry.outcome == SendOutcome::kAccepted);
   CHECK(retry.provider_message_id == sent.provider_message_id);
-  REQUIRE(ks::WaitFor([&] { return Stored(dir) == 2; }, 5s));
-  CHECK(Header(ks::ReadFile(dir + "/mail/0002.eml"), "Message-Id") ==
+  REQUIRE(WaitFor([&] { return Stored(dir) == 2; }, 5s));
+  CHECK(Header(ReadFile(dir + "/mail/0002.eml"), "Message-Id") ==
         "<" + sent.provider_message_id + ">");
 
   // Refusals: temporary, permanent for the recipient, permanent for the content.
@@ -130,10 +132,10 @@ TEST_CASE("real SMTP sink: EmailChannel's mail on the wire and its failure outco
   CHECK(Stored(dir) == 2);
 
   // AUTH: a wrong password is a config error, the right one goes through.
-  gw::testing::mail::ServerProcess auth_sink({"/bin/bash", kScript, "start", "--auth", "motcua",
-                                              "s3cret", auth_dir, std::to_string(ports[1])},
-                                             "smtp_sink: ready", tmp.File("auth-sink.err"));
-  REQUIRE_MESSAGE(auth_sink.WaitReady(20s), ks::ReadFile(tmp.File("auth-sink.err")));
+  ScriptedServer auth_sink(kScript,
+                           {"--auth", "motcua", "s3cret", auth_dir, std::to_string(ports[1])},
+                           tmp.File("auth-sink.err"));
+  REQUIRE_MESSAGE(auth_sink.WaitReady(20s), ReadFile(tmp.File("auth-sink.err")));
   auto auth_config = Config(ports[1]);
   auth_config.server.username = "motcua";
   auth_config.server.password = "wrong";
@@ -148,9 +150,9 @@ TEST_CASE("real SMTP sink: EmailChannel's mail on the wire and its failure outco
   auth_config.server.password = "s3cret";
   auto authed = email::EmailChannel(auth_config, clock).Send(Reply("a@example.test", "r-7"));
   CHECK_MESSAGE(authed.outcome == SendOutcome::kAccepted, authed.detail);
-  CHECK(ks::WaitFor([&] { return Stored(auth_dir) == 1; }, 5s));
+  CHECK(WaitFor([&] { return Stored(auth_dir) == 1; }, 5s));
   CHECK(log_sink.text().find("s3cret") == std::string::npos);
-  CHECK(auth_sink.Stop(kScript, auth_dir, 15s));
+  CHECK(auth_sink.Stop(auth_dir, 15s));
 
   // STARTTLS required against a server that does not offer it: a config error.
   auto tls_config = Config(ports[0]);
@@ -161,9 +163,11 @@ TEST_CASE("real SMTP sink: EmailChannel's mail on the wire and its failure outco
   CHECK(no_tls.detail.find("STARTTLS") != std::string::npos);
 
   // The sink down: retry later.
-  REQUIRE(sink.Stop(kScript, dir, 15s));
+  REQUIRE(sink.Stop(dir, 15s));
   auto down = channel.Send(Reply("nguyen.van.a@example.test", "reply-9"));
   CHECK(down.outcome == SendOutcome::kRetryable);
   CHECK(down.provider_code == "connect_failed");
   CHECK(log_sink.text().find("e-mail not accepted by smtp server") != std::string::npos);
 }
+
+}  // namespace gw::testing

@@ -15,7 +15,9 @@
 
 #include "core/clock.hpp"
 #include "gateway/inbox/totp.hpp"
-#include "tests/integration/process.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/files.hpp"
+#include "tests/support/ports.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace gw::testing {
@@ -63,10 +65,10 @@ class InboxServer {
         ]},
       "channels": {"app": {"demo_accept_bare_user_id": true, "tokens": ["test-app-token-0123456789"]}}
     })");
-    process_ = std::make_unique<Process>(
+    process_ = std::make_unique<ChildProcess>(
         std::vector<std::string>{CAUNOI_BINARY, "serve", "--config", config_path_},
         dir_.File("caunoi.log"));
-    port_ = process_->WaitForPort();
+    port_ = ListeningPort(*process_);
   }
 
   // Stops the server (SIGTERM, graceful), runs `while_stopped` (e.g. Exec), starts it again on
@@ -75,10 +77,10 @@ class InboxServer {
     process_->Signal(SIGTERM);
     REQUIRE(process_->Wait() == 0);
     while_stopped();
-    process_ = std::make_unique<Process>(
+    process_ = std::make_unique<ChildProcess>(
         std::vector<std::string>{CAUNOI_BINARY, "serve", "--config", config_path_},
         dir_.File("caunoi.log"));
-    port_ = process_->WaitForPort();
+    port_ = ListeningPort(*process_);
     REQUIRE(port_ > 0);
   }
 
@@ -162,7 +164,7 @@ class InboxServer {
  private:
   TempDir dir_;
   std::string config_path_;
-  std::unique_ptr<Process> process_;
+  std::unique_ptr<ChildProcess> process_;
   int port_ = -1;
 };
 

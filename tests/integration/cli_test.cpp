@@ -71,9 +71,9 @@ TEST_CASE("migrate, then verify-log names the first broken record of a tampered 
 
   // Fill the log through the real server, then stop it.
   {
-    gw::testing::Process p({CAUNOI_BINARY, "demo", "--port", "0", "--data", dir.path()},
-                           dir.File("demo.log"));
-    int port = p.WaitForPort();
+    gw::testing::ChildProcess p({CAUNOI_BINARY, "demo", "--port", "0", "--data", dir.path()},
+                                dir.File("demo.log"));
+    int port = gw::testing::ListeningPort(p);
     REQUIRE(port > 0);
     httplib::Client c("127.0.0.1", port);
     for (int i = 0; i < 5; ++i) {

@@ -12,6 +12,13 @@ using nlohmann::json;
 
 namespace {
 
+// `caunoi demo` on a port of its choosing, with its data in `dir`.
+gw::testing::ChildProcess StartDemo(const gw::testing::TempDir& dir) {
+  ::setenv("CAUNOI_CACHE_DIR", GW_BUILD_DIR "/nlu-cache", 1);
+  return gw::testing::ChildProcess({CAUNOI_BINARY, "demo", "--port", "0", "--data", dir.path()},
+                                   dir.File("demo.log"));
+}
+
 json Say(httplib::Client& c, const std::string& user, const std::string& text) {
   auto r = c.Post("/api/v1/app/messages", json{{"user_id", user}, {"text", text}}.dump(),
                   "application/json");
@@ -31,10 +38,8 @@ std::string AllText(const json& replies) {
 TEST_CASE(
     "the demo: lookup, submission with a real code, partly-online advice, a reasoned refusal") {
   gw::testing::TempDir dir;
-  ::setenv("CAUNOI_CACHE_DIR", GW_BUILD_DIR "/nlu-cache", 1);
-  gw::testing::Process demo({CAUNOI_BINARY, "demo", "--port", "0", "--data", dir.path()},
-                            dir.File("demo.log"));
-  int port = demo.WaitForPort();
+  auto demo = StartDemo(dir);
+  int port = gw::testing::ListeningPort(demo);
   REQUIRE(port > 0);
   httplib::Client c("127.0.0.1", port);
   c.set_read_timeout(30);
@@ -73,10 +78,8 @@ TEST_CASE(
 
 TEST_CASE("the demo answers a request for another commune with the competent agency") {
   gw::testing::TempDir dir;
-  ::setenv("CAUNOI_CACHE_DIR", GW_BUILD_DIR "/nlu-cache", 1);
-  gw::testing::Process demo({CAUNOI_BINARY, "demo", "--port", "0", "--data", dir.path()},
-                            dir.File("demo.log"));
-  int port = demo.WaitForPort();
+  auto demo = StartDemo(dir);
+  int port = gw::testing::ListeningPort(demo);
   REQUIRE(port > 0);
   httplib::Client c("127.0.0.1", port);
   Say(c, "newcomer-5", "Tôi muốn đăng ký khai sinh cho con");

@@ -19,10 +19,12 @@
 
 #include "backends/webhook_signature.hpp"
 #include "channels/common/test_http_server.hpp"
-#include "tests/integration/process.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/files.hpp"
+#include "tests/support/ports.hpp"
 #include "tests/support/temp_dir.hpp"
 
-using gw::testing::Process;
+using gw::testing::ChildProcess;
 using gw::testing::TempDir;
 using nlohmann::json;
 using SteadyClock = std::chrono::steady_clock;
@@ -118,9 +120,9 @@ class Gateway {
   }
 
   int Start() {
-    process_ = std::make_unique<Process>(
+    process_ = std::make_unique<ChildProcess>(
         std::vector<std::string>{CAUNOI_BINARY, "serve", "--config", config_path_}, log_path());
-    port_ = process_->WaitForPort();
+    port_ = gw::testing::ListeningPort(*process_);
     return port_;
   }
   int Kill() {
@@ -140,7 +142,7 @@ class Gateway {
  private:
   TempDir dir_;
   std::string config_path_;
-  std::unique_ptr<Process> process_;
+  std::unique_ptr<ChildProcess> process_;
   int port_ = -1;
 };
 

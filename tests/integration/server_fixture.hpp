@@ -6,7 +6,9 @@
 #include <memory>
 #include <string>
 
-#include "tests/integration/process.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/files.hpp"
+#include "tests/support/ports.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace gw::testing {
@@ -36,9 +38,9 @@ class TestServer {
   }
 
   void Start() {
-    process_ = std::make_unique<Process>(
+    process_ = std::make_unique<ChildProcess>(
         std::vector<std::string>{CAUNOI_BINARY, "serve", "--config", config_path_}, log_path());
-    port_ = process_->WaitForPort();
+    port_ = ListeningPort(*process_);
   }
   // Sends `sig` and waits for the exit; returns the exit code (negative: killed by signal).
   int Stop(int sig) {
@@ -64,7 +66,7 @@ class TestServer {
  private:
   TempDir dir_;
   std::string config_path_;
-  std::unique_ptr<Process> process_;
+  std::unique_ptr<ChildProcess> process_;
   int port_ = -1;
 };
 

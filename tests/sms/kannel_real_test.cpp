@@ -17,13 +17,20 @@
 #include "channels/sms/kannel_mo.hpp"
 #include "channels/sms/sms_text.hpp"
 #include "tests/sms/kannel_support.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/files.hpp"
+#include "tests/support/ports.hpp"
+#include "tests/support/scripted_server.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/wait_for.hpp"
 
 namespace sms = gw::channels::sms;
 namespace common = gw::channels::common;
 namespace ks = gw::testing::kannel;
 using gw::core::SendOutcome;
 using namespace std::chrono_literals;
+
+namespace gw::testing {
 
 namespace {
 
@@ -93,7 +100,7 @@ std::string Repeat(std::string_view s, int n) {
 
 TEST_CASE("real Kannel: MT, concatenation, delivery reports and MO") {
   const std::string script = std::string(GW_SOURCE_DIR) + "/scripts/servers/kannel.sh";
-  auto check = ks::Run({"/bin/bash", script, "check"}, 10s);
+  auto check = RunCommand({"/bin/bash", script, "check"}, 10s);
   if (check.exit_code != 0) {
     MESSAGE("skipped: " << check.out << " (install kannel kannel-extras to run this test)");
     return;
@@ -101,18 +108,19 @@ TEST_CASE("real Kannel: MT, concatenation, delivery reports and MO") {
   gw::channels::testing::CaptureSink log_sink;  // the adapter's log lines stay off stderr
   gw::channels::testing::ScopedSink scoped_sink(&log_sink);
   Receiver receiver;
-  gw::testing::TempDir dir;
-  auto ports = ks::FreePorts(5);  // admin, smsbox, sendsms, MT SMSC, MO SMSC
+  TempDir dir;
+  auto ports = FreePorts(5);  // admin, smsbox, sendsms, MT SMSC, MO SMSC
   std::string get_url =
       receiver.Url("/webhooks/kannel/mo") + "?" + std::string(sms::kKannelMoQueryTemplate);
   get_url.replace(get_url.find("SECRET"), 6, kSecret);
 
-  ks::Supervisor kannel(
-      {"/bin/bash", script, "start", "--get-url", get_url, "--max-messages", "3", dir.path(),
-       std::to_string(ports[0]), std::to_string(ports[1]), std::to_string(ports[2]),
-       std::to_string(ports[3]), std::to_string(ports[4])},
+  ScriptedServer kannel(
+      script,
+      {"--get-url", get_url, "--max-messages", "3", dir.path(), std::to_string(ports[0]),
+       std::to_string(ports[1]), std::to_string(ports[2]), std::to_string(ports[3]),
+       std::to_string(ports[4])},
       dir.File("supervisor.err"));
-  REQUIRE_MESSAGE(kannel.WaitReady(20s), ks::ReadFile(dir.File("supervisor.err")));
+  REQUIRE_MESSAGE(kannel.WaitReady(20s), ReadFile(dir.File("supervisor.err")));
 
   sms::KannelConfig config;
   config.port = ports[2];
@@ -135,14 +143,14 @@ TEST_CASE("real Kannel: MT, concatenation, delivery reports and MO") {
     REQUIRE_MESSAGE(r.outcome == SendOutcome::kAccepted, r.detail);
     CHECK(r.provider_message_id == key);
 
-    REQUIRE(ks::WaitFor([&] { return ks::FakeSmscMessages(fake_out).size() == 1; }, 10s));
+    REQUIRE(WaitFor([&] { return ks::FakeSmscMessages(fake_out).size() == 1; }, 10s));
     auto got = ks::FakeSmscMessages(fake_out)[0];
     CHECK(got.sender == "8088");
     CHECK(got.receiver == "+84901234567");
     CHECK(got.type == "ucs-2");
     CHECK(sms::Utf16BeToUtf8(got.data) == text);
 
-    REQUIRE(ks::WaitFor([&] { return receiver.dlr().size() == 2; }, 10s));
+    REQUIRE(WaitFor([&] { return receiver.dlr().size() == 2; }, 10s));
     std::vector<sms::DeliveryState> states;
     for (const auto& hit : receiver.dlr()) {
       auto report = sms::ParseKannelDlr({hit.query, hit.remote_addr, clock.Now()}, Guard());
@@ -161,7 +169,7 @@ TEST_CASE("real Kannel: MT, concatenation, delivery reports and MO") {
     REQUIRE(sms::CountSegments(text)->parts == 3);
     auto r = channel.Send(Message(text, "dlv-long"));
     REQUIRE_MESSAGE(r.outcome == SendOutcome::kAccepted, r.detail);
-    REQUIRE(ks::WaitFor([&] { return ks::FakeSmscMessages(fake_out).size() == 3; }, 10s));
+    REQUIRE(WaitFor([&] { return ks::FakeSmscMessages(fake_out).size() == 3; }, 10s));
     std::string joined;
     int seq = 1;
     for (const auto& part : ks::FakeSmscMessages(fake_out)) {
@@ -181,13 +189,13 @@ TEST_CASE("real Kannel: MT, concatenation, delivery reports and MO") {
     // Nothing of it went out: the next SMS at the fake handset is the one sent after it.
     auto ascii = channel.Send(Message("Ho so da duoc tiep nhan", "dlv-gsm"));
     REQUIRE(ascii.outcome == SendOutcome::kAccepted);
-    REQUIRE(ks::WaitFor([&] { return ks::FakeSmscMessages(fake_out).size() == 4; }, 10s));
+    REQUIRE(WaitFor([&] { return ks::FakeSmscMessages(fake_out).size() == 4; }, 10s));
     auto last = ks::FakeSmscMessages(fake_out)[3];
     CHECK(last.type == "text");  // GSM-7: Kannel's fake SMSC prints 7-bit text as is
     CHECK(last.data == "Ho so da duoc tiep nhan");
     // Two reports per accepted message (Kannel asks for them on the first part only). Waiting
     // for them also keeps bearerbox from holding undelivered reports when it is stopped.
-    REQUIRE(ks::WaitFor([&] { return receiver.dlr().size() == 4; }, 10s));
+    REQUIRE(WaitFor([&] { return receiver.dlr().size() == 4; }, 10s));
     std::multiset<std::string> ids;
     for (const auto& hit : receiver.dlr()) {
       auto report = sms::ParseKannelDlr({hit.query, hit.remote_addr, clock.Now()}, Guard());
@@ -214,15 +222,15 @@ TEST_CASE("real Kannel: MT, concatenation, delivery reports and MO") {
 
   SUBCASE("MOs reach the get-url and parse: UCS-2 Vietnamese and GSM text") {
     const std::string text = "Tôi muốn hỏi hồ sơ – “đăng ký khai sinh”";
-    auto mo = ks::Run({"/bin/bash", script, "mo", dir.path(),
-                       "0901234567 8088 ucs2 " + common::PercentEncode(ks::Utf8ToUtf16Be(text))},
-                      10s);
+    auto mo = RunCommand({"/bin/bash", script, "mo", dir.path(),
+                          "0901234567 8088 ucs2 " + common::PercentEncode(ks::Utf8ToUtf16Be(text))},
+                         10s);
     REQUIRE_MESSAGE(mo.exit_code == 0, mo.err);
-    REQUIRE(ks::WaitFor([&] { return receiver.mo().size() == 1; }, 10s));
-    mo = ks::Run({"/bin/bash", script, "mo", dir.path(), "84901234567 8088 text Xin chao  ho so"},
-                 10s);
+    REQUIRE(WaitFor([&] { return receiver.mo().size() == 1; }, 10s));
+    mo = RunCommand(
+        {"/bin/bash", script, "mo", dir.path(), "84901234567 8088 text Xin chao  ho so"}, 10s);
     REQUIRE_MESSAGE(mo.exit_code == 0, mo.err);
-    REQUIRE(ks::WaitFor([&] { return receiver.mo().size() == 2; }, 10s));
+    REQUIRE(WaitFor([&] { return receiver.mo().size() == 2; }, 10s));
 
     auto hits = receiver.mo();
     auto m = sms::ParseKannelMo({hits[0].query, hits[0].remote_addr, clock.Now()}, Guard());
@@ -243,5 +251,7 @@ TEST_CASE("real Kannel: MT, concatenation, delivery reports and MO") {
     CHECK(gsm->provider_message_id != m->provider_message_id);
   }
 
-  CHECK(kannel.Stop(script, dir.path(), 45s));
+  CHECK(kannel.Stop(dir.path(), 45s));
 }
+
+}  // namespace gw::testing

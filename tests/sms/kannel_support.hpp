@@ -1,51 +1,11 @@
-// Helpers of the real-Kannel test: child processes with deadlines, free ports, and readers of
-// what fakesmsc and bearerbox write.
+// Helpers of the real-Kannel tests: readers of what fakesmsc and bearerbox write, and the UTF-16
+// that fakesmsc takes. Kannel itself is a gw::testing::ScriptedServer (scripts/servers/kannel.sh).
 #pragma once
 
-#include <sys/types.h>
-
-#include <chrono>
-#include <functional>
 #include <string>
 #include <vector>
 
 namespace gw::testing::kannel {
-
-struct RunResult {
-  int exit_code = -1;  // -1 when killed at the deadline or by a signal
-  std::string out;
-  std::string err;
-};
-
-// Runs argv to completion, killing it at the deadline.
-RunResult Run(const std::vector<std::string>& argv, std::chrono::milliseconds timeout);
-
-// `n` distinct loopback ports that were free a moment ago.
-std::vector<int> FreePorts(int n);
-
-// Polls `done` every 20 ms until it holds or the deadline passes.
-bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds timeout);
-
-std::string ReadFile(const std::string& path);
-
-// `kannel.sh start ...` as a child in its own process group: its stdout is read for the ready
-// line; the destructor kills the whole group if the test ends without Stop (a failed REQUIRE).
-class Supervisor {
- public:
-  Supervisor(const std::vector<std::string>& argv, const std::string& stderr_path);
-  ~Supervisor();
-  Supervisor(const Supervisor&) = delete;
-  Supervisor& operator=(const Supervisor&) = delete;
-
-  bool WaitReady(std::chrono::milliseconds timeout);  // until "kannel: ready" on stdout
-  // `kannel.sh stop DIR`, then reaps the supervisor; true when it exited 0 in time.
-  bool Stop(const std::string& script, const std::string& dir, std::chrono::milliseconds timeout);
-
- private:
-  pid_t pid_ = -1;
-  int stdout_fd_ = -1;
-  std::string buffered_;
-};
 
 // One SMS part as fakesmsc printed it: "Got message N: <SENDER RECEIVER TYPE ...>".
 struct FakeSms {

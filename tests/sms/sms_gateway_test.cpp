@@ -22,14 +22,20 @@
 #include "channels/common/url.hpp"
 #include "channels/sms/kannel_mo.hpp"
 #include "channels/sms/sms_text.hpp"
-#include "tests/integration/process.hpp"
 #include "tests/sms/kannel_support.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/files.hpp"
+#include "tests/support/ports.hpp"
+#include "tests/support/scripted_server.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/wait_for.hpp"
 
 namespace ks = gw::testing::kannel;
 namespace common = gw::channels::common;
 using nlohmann::json;
 using namespace std::chrono_literals;
+
+namespace gw::testing {
 
 namespace {
 
@@ -95,7 +101,7 @@ std::vector<Received> To(const std::vector<Received>& all, const std::string& to
 // The data coding bearerbox logged for each message it sent to `to` (2: UCS-2).
 std::vector<int> AccessLogCodings(const std::string& access_log, const std::string& to) {
   std::vector<int> out;
-  std::istringstream in(ks::ReadFile(access_log));
+  std::istringstream in(ReadFile(access_log));
   std::string line;
   while (std::getline(in, line)) {
     if (line.find("Sent SMS") == std::string::npos) continue;
@@ -150,7 +156,7 @@ std::string One(const std::string& db_path, const std::string& sql) {
 class SmsGateway {
  public:
   explicit SmsGateway(const std::string& delivery_json = "") {
-    auto ports = ks::FreePorts(6);  // admin, smsbox, sendsms, MT SMSC, MO SMSC, gateway
+    auto ports = FreePorts(6);  // admin, smsbox, sendsms, MT SMSC, MO SMSC, gateway
     kannel_ports_.assign(ports.begin(), ports.begin() + 5);
     gateway_port_ = ports[5];
     // Secrets reach the config through ${ENV}, as in production.
@@ -186,18 +192,18 @@ class SmsGateway {
                                              R"(,
           "username": "caunoi", "password": "${CAUNOI_TEST_KANNEL_PASSWORD}",
           "from": "8088", "smsc_id": "fake-mt", "max_messages": 3,
-          "dlr_url": ")" + base + R"(/webhooks/kannel/dlr",
+          "dlr_url": ")" + base +
+                                             R"(/webhooks/kannel/dlr",
           "webhook_secret": "${CAUNOI_TEST_KANNEL_SECRET}",
           "webhook_allow_from": ["127.0.0.1"],
           "timeout": "3s", "connect_timeout": "500ms"}}
       }
     })");
     StartKannel();
-    caunoi_ = std::make_unique<gw::testing::Process>(
+    caunoi_ = std::make_unique<ChildProcess>(
         std::vector<std::string>{CAUNOI_BINARY, "serve", "--config", config_path_}, log_path());
-    const int port = caunoi_->WaitForPort(60s);
-    REQUIRE_MESSAGE(port == gateway_port_, "caunoi did not start:\n"
-                                               << gw::testing::ReadFile(log_path()));
+    const int port = ListeningPort(*caunoi_, 60s);
+    REQUIRE_MESSAGE(port == gateway_port_, "caunoi did not start:\n" << ReadFile(log_path()));
   }
 
   ~SmsGateway() {
@@ -210,21 +216,20 @@ class SmsGateway {
   // Starts Kannel (again) in a fresh directory; its fakesmsc-mt.out starts empty.
   void StartKannel() {
     kannel_dir_ = dir_.File("kannel-" + std::to_string(++kannel_runs_));
-    std::vector<std::string> argv = {"/bin/bash", Script(),         "start", "--get-url",
-                                     get_url_,    "--max-messages", "3",     kannel_dir_};
-    for (int p : kannel_ports_) argv.push_back(std::to_string(p));
-    kannel_ = std::make_unique<ks::Supervisor>(argv, kannel_dir_ + ".err");
-    REQUIRE_MESSAGE(kannel_->WaitReady(30s), ks::ReadFile(kannel_dir_ + ".err"));
+    std::vector<std::string> args = {"--get-url", get_url_, "--max-messages", "3", kannel_dir_};
+    for (int p : kannel_ports_) args.push_back(std::to_string(p));
+    kannel_ = std::make_unique<ScriptedServer>(Script(), args, kannel_dir_ + ".err");
+    REQUIRE_MESSAGE(kannel_->WaitReady(30s), ReadFile(kannel_dir_ + ".err"));
   }
   bool StopKannel() {
-    bool ok = kannel_->Stop(Script(), kannel_dir_, 45s);
+    bool ok = kannel_->Stop(kannel_dir_, 45s);
     kannel_.reset();
     return ok;
   }
 
   // One MO through fakesmsc, as a handset would send it.
   void Mo(const std::string& line) {
-    auto r = ks::Run({"/bin/bash", Script(), "mo", kannel_dir_, line}, 15s);
+    auto r = RunCommand({"/bin/bash", Script(), "mo", kannel_dir_, line}, 15s);
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   }
 
@@ -289,19 +294,19 @@ class SmsGateway {
   int gateway_port() const { return gateway_port_; }
 
  private:
-  gw::testing::TempDir dir_;
+  TempDir dir_;
   std::vector<int> kannel_ports_;
   int gateway_port_ = 0;
   std::string get_url_;
   std::string config_path_;
   std::string kannel_dir_;
   int kannel_runs_ = 0;
-  std::unique_ptr<ks::Supervisor> kannel_;
-  std::unique_ptr<gw::testing::Process> caunoi_;
+  std::unique_ptr<ScriptedServer> kannel_;
+  std::unique_ptr<ChildProcess> caunoi_;
 };
 
 bool KannelInstalled() {
-  auto check = ks::Run({"/bin/bash", Script(), "check"}, 10s);
+  auto check = RunCommand({"/bin/bash", Script(), "check"}, 10s);
   if (check.exit_code != 0) {
     MESSAGE("skipped: " << check.out << " (install kannel kannel-extras to run this test)");
     return false;
@@ -334,8 +339,8 @@ TEST_CASE("an SMS lookup is answered at the handset in Vietnamese (UCS-2); recei
 
     for (const std::string to : {"+84901234567", "+84901234568"}) {
       CAPTURE(to);
-      REQUIRE_MESSAGE(ks::WaitFor([&] { return !gw.HandsetTo(to).empty(); }, 30s),
-                      gw::testing::ReadFile(gw.log_path()));
+      REQUIRE_MESSAGE(WaitFor([&] { return !gw.HandsetTo(to).empty(); }, 30s),
+                      ReadFile(gw.log_path()));
       auto got = gw.HandsetTo(to);
       REQUIRE(got.size() == 1);
       const auto& sms = got[0];
@@ -352,7 +357,7 @@ TEST_CASE("an SMS lookup is answered at the handset in Vietnamese (UCS-2); recei
 
       // Kannel's delivery report reached /webhooks/kannel/dlr and closed the reply's leg.
       REQUIRE_MESSAGE(
-          ks::WaitFor(
+          WaitFor(
               [&] { return gw.ReplyLegs(to) == std::vector<std::string>{"delivered/delivered"}; },
               15s),
           "reply legs: " << json(gw.ReplyLegs(to)).dump());
@@ -361,7 +366,7 @@ TEST_CASE("an SMS lookup is answered at the handset in Vietnamese (UCS-2); recei
     CHECK(One(gw.db_path(),
               "SELECT count(*) FROM messages WHERE channel = 'sms' AND direction = 'in'") == "2");
     // The receipt wakes the dispatcher, whose next pass closes the job: wait for that pass.
-    CHECK(ks::WaitFor(
+    CHECK(WaitFor(
         [&] {
           return One(gw.db_path(),
                      "SELECT count(*) FROM outbox WHERE kind = 'reply' AND state = 'delivered'") ==
@@ -373,7 +378,7 @@ TEST_CASE("an SMS lookup is answered at the handset in Vietnamese (UCS-2); recei
   SUBCASE("a signed status notice reaches the phone and its receipt becomes delivered") {
     const std::string id = gw.Push("msg_sms_1", "0901234569");
     json view;
-    REQUIRE_MESSAGE(ks::WaitFor(
+    REQUIRE_MESSAGE(WaitFor(
                         [&] {
                           view = gw.Notification(id);
                           return view["state"] == "delivered";
@@ -418,14 +423,14 @@ TEST_CASE("the MO webhook: a wrong secret stores nothing; a provider retry is an
                MoQuery(kSecret, "7d4f0c1e-0000-4000-8000-000000000003", "0901234572", lookup));
     REQUIRE(good);
     CHECK(good->status == 200);
-    REQUIRE(ks::WaitFor([&] { return gw.ReplyLegs("+84901234572").size() == 1; }, 20s));
+    REQUIRE(WaitFor([&] { return gw.ReplyLegs("+84901234572").size() == 1; }, 20s));
     CHECK(One(gw.db_path(), "SELECT count(*) FROM messages WHERE direction = 'in'") == "1");
     CHECK(One(gw.db_path(), "SELECT count(*) FROM contacts WHERE address LIKE '%901234571'") ==
           "0");
     CHECK(One(gw.db_path(),
               "SELECT count(*) FROM message_log WHERE sender LIKE '%901234571' "
               "OR receiver LIKE '%901234571'") == "0");
-    REQUIRE(ks::WaitFor([&] { return gw.HandsetTo("+84901234572").size() == 1; }, 20s));
+    REQUIRE(WaitFor([&] { return gw.HandsetTo("+84901234572").size() == 1; }, 20s));
     CHECK(gw.HandsetTo("+84901234571").empty());
   }
 
@@ -453,7 +458,7 @@ TEST_CASE("the MO webhook: a wrong secret stores nothing; a provider retry is an
 
     for (const std::string to : {"+84901234573", "+84901234574"}) {
       CAPTURE(to);
-      REQUIRE(ks::WaitFor(
+      REQUIRE(WaitFor(
           [&] { return gw.ReplyLegs(to) == std::vector<std::string>{"delivered/delivered"}; },
           20s));
     }
@@ -476,11 +481,13 @@ TEST_CASE("Kannel down: a notice is retried, not lost, and delivered once when i
 
   const std::string id = gw.Push("msg_sms_down", "0901234575");
   json view;
-  REQUIRE_MESSAGE(ks::WaitFor(
+  REQUIRE_MESSAGE(WaitFor(
                       [&] {
                         view = gw.Notification(id);
+                        // Attempts count when they start: wait for one that has ended too.
                         return !view["deliveries"].empty() &&
-                               view["deliveries"][0]["attempts"].get<int>() >= 3;
+                               view["deliveries"][0]["attempts"].get<int>() >= 3 &&
+                               view["deliveries"][0]["state"] == "retrying";
                       },
                       20s),
                   view.dump());
@@ -490,10 +497,10 @@ TEST_CASE("Kannel down: a notice is retried, not lost, and delivered once when i
   CHECK(view["deliveries"][0]["last_outcome"] == "retryable");
   CHECK(view["deliveries"][0]["state"] == "retrying");
   CHECK(view["deliveries"][0]["receipt"] == "none");
-  CHECK(Contains(gw::testing::ReadFile(gw.log_path()), "sms not accepted by kannel"));
+  CHECK(Contains(ReadFile(gw.log_path()), "sms not accepted by kannel"));
 
   gw.StartKannel();
-  REQUIRE_MESSAGE(ks::WaitFor(
+  REQUIRE_MESSAGE(WaitFor(
                       [&] {
                         view = gw.Notification(id);
                         return view["state"] == "delivered";
@@ -513,3 +520,5 @@ TEST_CASE("Kannel down: a notice is retried, not lost, and delivered once when i
   CHECK(Contains(got[0].text, "đã có kết quả"));
   CHECK(gw.StopKannel());
 }
+
+}  // namespace gw::testing
