@@ -172,7 +172,9 @@ TEST_CASE(
   auto r = RunCommand({"/bin/bash", kDovecot, "deliver", mail_dir, "--data", "@" + dsn}, 20s);
   REQUIRE_MESSAGE(r.exit_code == 0, r.err, ReadFile(mail_dir + "/swaks.out"));
   const std::string db = "file:" + tmp.File("data/caunoi.db") + "?mode=ro";
-  auto query = [&](const std::string& sql) { return RunCommand({"/usr/bin/sqlite3", db, sql}, 10s).out; };
+  auto query = [&](const std::string& sql) {
+    return RunCommand({"/usr/bin/sqlite3", db, sql}, 10s).out;
+  };
   CHECK_MESSAGE(WaitFor(
                     [&] {
                       return query(
