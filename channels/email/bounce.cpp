@@ -28,15 +28,6 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::string PartBytes(GMimePart* part) {
-  GMimeDataWrapper* content = g_mime_part_get_content(part);
-  if (content == nullptr) return {};
-  GPtr<GMimeStream> mem(g_mime_stream_mem_new());
-  g_mime_data_wrapper_write_to_stream(content, mem.get());
-  GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem.get()));
-  return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
-}
-
 // The groups of fields of a message/delivery-status body: the per-message group first, then one
 // per recipient. Groups are separated by blank lines; a line starting with white space continues
 // the field above it.
@@ -81,7 +72,7 @@ std::string OriginalMessageId(GMimeObject* part) {
   }
   if (!GMIME_IS_PART(part)) return {};
   // text/rfc822-headers: a header block; GMime reads it as a message without a body.
-  std::string headers = PartBytes(GMIME_PART(part)) + "\n\n";
+  std::string headers = DecodedBytes(GMIME_PART(part)) + "\n\n";
   GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(headers.data(), headers.size()));
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), nullptr));
@@ -106,7 +97,7 @@ std::optional<MailBounce> ReadBounce(GMimeObject* body) {
     GMimeObject* part = g_mime_multipart_get_part(multipart, i);
     GMimeContentType* t = g_mime_object_get_content_type(part);
     if (g_mime_content_type_is_type(t, "message", "delivery-status") && GMIME_IS_PART(part)) {
-      groups = FieldGroups(PartBytes(GMIME_PART(part)));
+      groups = FieldGroups(DecodedBytes(GMIME_PART(part)));
     } else if (g_mime_content_type_is_type(t, "message", "rfc822") ||
                g_mime_content_type_is_type(t, "text", "rfc822-headers")) {
       original = OriginalMessageId(part);

@@ -27,4 +27,7 @@ struct GFreeDeleter {
 // Takes a g_malloc'ed string (NULL gives "").
 std::string TakeGString(char* s);
 
+// The content of a leaf part with its transfer encoding (base64, quoted-printable) undone.
+std::string DecodedBytes(GMimePart* part);
+
 }  // namespace gw::channels::email

@@ -38,16 +38,6 @@ std::string Crlf2Lf(std::string s) {
   return s;
 }
 
-// The content of a leaf part with its transfer encoding (base64, quoted-printable) undone.
-std::string DecodedBytes(GMimePart* part) {
-  GMimeDataWrapper* content = g_mime_part_get_content(part);
-  if (content == nullptr) return {};
-  GPtr<GMimeStream> mem(g_mime_stream_mem_new());
-  g_mime_data_wrapper_write_to_stream(content, mem.get());
-  GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem.get()));
-  return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
-}
-
 std::string DecodedText(GMimePart* part) {
   const char* charset = g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset");
   return Crlf2Lf(ToUtf8(DecodedBytes(part), charset == nullptr ? "" : charset));
