@@ -321,6 +321,7 @@ int Dispatcher::Turn(bool admit) {
                {{"error", st.error().message}});
     launch.clear();
     taken = 0;
+    more_due_ = false;  // wait for a wake or idle_poll rather than retry a failing store at once
   }
   for (std::int64_t id : finished) flights_.erase(id);
 
