@@ -101,16 +101,22 @@ struct ConversationSnapshot {
   std::map<std::string, std::string> known;  // "phone", "email", ...: the citizen's other contacts
 };
 
+// What intake reads before it answers, in one read: the turn already stored under this provider
+// id (a provider's retry), or else the contact's open conversation.
+struct TurnLookup {
+  std::optional<TurnReceipt> earlier;  // set for a retry, and then `snapshot` is left empty
+  ConversationSnapshot snapshot;
+};
+
 class ConversationStore {
  public:
   virtual ~ConversationStore() = default;
 
-  // The receipt of a message already stored under this provider id, if any (a retry).
-  virtual Result<std::optional<TurnReceipt>> FindTurn(ChannelKind channel,
-                                                      const std::string& provider_message_id) = 0;
-
-  // The open conversation of this contact and what is known of its citizen.
-  virtual Result<ConversationSnapshot> Snapshot(const Contact& contact) = 0;
+  // The receipt stored under (contact's channel, provider_message_id) if any, else the open
+  // conversation of this contact and what is known of its citizen. An empty provider id is never
+  // a retry.
+  virtual Result<TurnLookup> LookUpTurn(const Contact& contact,
+                                        const std::string& provider_message_id) = 0;
 
   // Links the sender to a citizen (creating both if new), finds the open conversation on that
   // contact or opens one, appends the inbound message and the replies to it and to the

@@ -70,21 +70,20 @@ core::Result<IntakeResult> Intake::Handle(core::InboundMessage message, const Re
   ContactGuard contact_lock(*this, channel + ":" + message.sender);
 
   // A provider retry of a stored message is answered as the first time, and nothing is redone.
-  auto earlier = store_.FindTurn(message.channel, message.provider_message_id);
-  if (!earlier.ok()) return earlier.error();
-  if (*earlier) {
+  auto lookup = store_.LookUpTurn({message.channel, message.sender}, message.provider_message_id);
+  if (!lookup.ok()) return lookup.error();
+  if (lookup->earlier) {
     metrics_.CountInbound(channel, true);
-    IntakeResult result{std::move(**earlier), {}};
+    IntakeResult result{std::move(*lookup->earlier), {}};
     result.rendered_replies = render(result.receipt.replies);
     return result;
   }
 
-  auto snapshot = store_.Snapshot({message.channel, message.sender});
-  if (!snapshot.ok()) return snapshot.error();
-  auto understanding = understander_.Understand(message.text, snapshot->known);
+  const core::ConversationSnapshot& snapshot = lookup->snapshot;
+  auto understanding = understander_.Understand(message.text, snapshot.known);
   const auto now = clock_.Now();
   auto turn =
-      engine_.Handle(dialogs::DialogState::FromJson(snapshot->dialog_state), understanding, now);
+      engine_.Handle(dialogs::DialogState::FromJson(snapshot.dialog_state), understanding, now);
 
   core::TurnRecord record;
   record.inbound = std::move(message);
@@ -99,7 +98,7 @@ core::Result<IntakeResult> Intake::Handle(core::InboundMessage message, const Re
   }
   record.dialog_state = turn.state.ToJson();
   record.agency_code = agency_code_;
-  record.duplicate_checked = true;  // FindTurn above, under this contact's lock
+  record.duplicate_checked = true;  // LookUpTurn above, under this contact's lock
   record.outbound_payload = render(record.replies);
   record.outbound_content_type = std::move(content_type);
   if (queue && !record.replies.empty()) {

@@ -87,7 +87,11 @@ SqliteStore::ReaderLease SqliteStore::AcquireReader() {
 }
 
 void SqliteStore::ReleaseReader(std::unique_ptr<Db> db) {
-  db->ResetStatements();  // the next lease reads the newest commit, not this one's snapshot
+  // The next lease reads the newest commit, not this one's snapshot: no statement left stepped,
+  // no transaction left open by a read that failed half-way.
+  db->ResetStatements();
+  if (sqlite3_get_autocommit(db->raw()) == 0)
+    sqlite3_exec(db->raw(), "ROLLBACK", nullptr, nullptr, nullptr);
   {
     std::lock_guard lock(readers_mu_);
     readers_.push_back(std::move(db));
@@ -95,59 +99,66 @@ void SqliteStore::ReleaseReader(std::unique_ptr<Db> db) {
   readers_cv_.notify_one();
 }
 
-core::Result<std::optional<core::TurnReceipt>> SqliteStore::FindTurn(
-    core::ChannelKind channel, const std::string& provider_message_id) {
-  if (provider_message_id.empty()) return std::optional<core::TurnReceipt>();
-  try {
-    auto lease = AcquireReader();
-    core::InboundMessage m;
-    m.channel = channel;
-    m.provider_message_id = provider_message_id;
-    return FindDuplicate(lease.db(), m);
-  } catch (const SqliteError& e) {
-    return core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what());
+namespace {
+
+// The open conversation of this contact and what is known of its citizen.
+core::ConversationSnapshot ReadSnapshot(Db& db, const core::Contact& contact) {
+  core::ConversationSnapshot snap;
+  std::int64_t citizen_id = 0;
+  Stmt& contact_row =
+      db.Prepare("SELECT id, citizen_id FROM contacts WHERE channel = ?1 AND address = ?2");
+  contact_row.Bind(1, core::ChannelName(contact.channel)).Bind(2, contact.address);
+  std::int64_t contact_id = 0;
+  if (contact_row.Step()) {
+    contact_id = contact_row.Int(0);
+    citizen_id = contact_row.Int(1);
   }
+  contact_row.Reset();
+  if (contact_id != 0) {
+    Stmt& conv = db.Prepare(
+        "SELECT id, dialog_state, status FROM conversations WHERE id = "
+        "(SELECT max(id) FROM conversations WHERE contact_id = ?1 AND status <> 'closed')");
+    conv.Bind(1, contact_id);
+    if (conv.Step()) {
+      snap.conversation_id = conv.Int(0);
+      snap.dialog_state = conv.Text(1);
+      snap.status = conv.Text(2);
+    }
+    conv.Reset();
+  }
+  if (snap.status.empty()) snap.status = "bot";
+  if (citizen_id != 0) {
+    Stmt& contacts = db.Prepare("SELECT channel, address FROM contacts WHERE citizen_id = ?1");
+    contacts.Bind(1, citizen_id);
+    while (contacts.Step()) {
+      const std::string ch = contacts.Text(0);
+      if (ch == "sms" || ch == "ivr") snap.known["phone"] = contacts.Text(1);
+      if (ch == "email") snap.known["email"] = contacts.Text(1);
+    }
+    contacts.Reset();
+  }
+  return snap;
 }
 
-core::Result<core::ConversationSnapshot> SqliteStore::Snapshot(const core::Contact& contact) {
+}  // namespace
+
+core::Result<core::TurnLookup> SqliteStore::LookUpTurn(const core::Contact& contact,
+                                                       const std::string& provider_message_id) {
   try {
     auto lease = AcquireReader();
     Db& db = lease.db();
-    core::ConversationSnapshot snap;
-    std::int64_t citizen_id = 0;
-    Stmt& contact_row =
-        db.Prepare("SELECT id, citizen_id FROM contacts WHERE channel = ?1 AND address = ?2");
-    contact_row.Bind(1, core::ChannelName(contact.channel)).Bind(2, contact.address);
-    std::int64_t contact_id = 0;
-    if (contact_row.Step()) {
-      contact_id = contact_row.Int(0);
-      citizen_id = contact_row.Int(1);
-    }
-    contact_row.Reset();
-    if (contact_id != 0) {
-      Stmt& conv = db.Prepare(
-          "SELECT id, dialog_state, status FROM conversations WHERE id = "
-          "(SELECT max(id) FROM conversations WHERE contact_id = ?1 AND status <> 'closed')");
-      conv.Bind(1, contact_id);
-      if (conv.Step()) {
-        snap.conversation_id = conv.Int(0);
-        snap.dialog_state = conv.Text(1);
-        snap.status = conv.Text(2);
-      }
-      conv.Reset();
-    }
-    if (snap.status.empty()) snap.status = "bot";
-    if (citizen_id != 0) {
-      Stmt& contacts = db.Prepare("SELECT channel, address FROM contacts WHERE citizen_id = ?1");
-      contacts.Bind(1, citizen_id);
-      while (contacts.Step()) {
-        const std::string ch = contacts.Text(0);
-        if (ch == "sms" || ch == "ivr") snap.known["phone"] = contacts.Text(1);
-        if (ch == "email") snap.known["email"] = contacts.Text(1);
-      }
-      contacts.Reset();
-    }
-    return snap;
+    // One read transaction for all the look-ups: they see one commit, and the connection checks
+    // the WAL once instead of once per statement (its page cache is dropped whenever the writer
+    // has committed since its last read, which under load is every time).
+    db.Prepare("BEGIN").Run();
+    core::TurnLookup out;
+    core::InboundMessage m;
+    m.channel = contact.channel;
+    m.provider_message_id = provider_message_id;
+    out.earlier = FindDuplicate(db, m);
+    if (!out.earlier) out.snapshot = ReadSnapshot(db, contact);
+    db.Prepare("COMMIT").Run();
+    return out;
   } catch (const SqliteError& e) {
     return core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what());
   }

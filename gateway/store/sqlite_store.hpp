@@ -26,9 +26,8 @@ class SqliteStore final : public core::ConversationStore,
                                                          WriterObserver* observer);
   ~SqliteStore() override;
 
-  core::Result<std::optional<core::TurnReceipt>> FindTurn(
-      core::ChannelKind channel, const std::string& provider_message_id) override;
-  core::Result<core::ConversationSnapshot> Snapshot(const core::Contact& contact) override;
+  core::Result<core::TurnLookup> LookUpTurn(const core::Contact& contact,
+                                            const std::string& provider_message_id) override;
   core::Result<core::TurnReceipt> RecordTurn(const core::TurnRecord& turn) override;
   core::Result<std::vector<core::StoredMessage>> RecentMessages(const core::Contact& contact,
                                                                 std::int64_t after_id,

@@ -140,12 +140,58 @@ TEST_CASE("an unwritable path is an error, not a crash") {
   CHECK_FALSE(store.ok());
 }
 
+TEST_CASE("the look-up before a turn finds a retry, else the open conversation, and never lags") {
+  gw::testing::TempDir dir;
+  auto store = SqliteStore::Open(Config(dir), nullptr);
+  REQUIRE(store.ok());
+  const gw::core::Contact u1{ChannelKind::kApp, "u1"};
+
+  auto fresh = (*store)->LookUpTurn(u1, "m1");
+  REQUIRE(fresh.ok());
+  CHECK_FALSE(fresh->earlier);
+  CHECK(fresh->snapshot.conversation_id == 0);
+  CHECK(fresh->snapshot.status == "bot");
+
+  auto first = Turn("u1", "xin chào", "m1");
+  first.dialog_state = R"({"v":1,"flow":"lookup"})";
+  auto stored = (*store)->RecordTurn(first);
+  REQUIRE(stored.ok());
+
+  // The same provider id again is a retry: its receipt, with the replies as stored.
+  auto retry = (*store)->LookUpTurn(u1, "m1");
+  REQUIRE(retry.ok());
+  REQUIRE(retry->earlier);
+  CHECK(retry->earlier->duplicate);
+  CHECK(retry->earlier->conversation_id == stored->conversation_id);
+  REQUIRE(retry->earlier->replies.size() == 2);
+  CHECK(retry->earlier->replies[1].rejection);
+
+  // A new id reads the conversation the first turn left, and each look-up sees the newest
+  // commit (its read transaction ended with it).
+  for (const char* state : {R"({"v":1,"flow":"info"})", R"({"v":1,"flow":"submit"})"}) {
+    auto next = (*store)->LookUpTurn(u1, "");
+    REQUIRE(next.ok());
+    CHECK_FALSE(next->earlier);  // an empty provider id is never a retry
+    CHECK(next->snapshot.conversation_id == stored->conversation_id);
+    auto turn = Turn("u1", "tiếp");
+    turn.dialog_state = state;
+    REQUIRE((*store)->RecordTurn(turn).ok());
+    auto after = (*store)->LookUpTurn(u1, "m-other");
+    REQUIRE(after.ok());
+    CHECK(after->snapshot.dialog_state == state);
+  }
+  // Provider ids are unique per channel: the same id on another channel is another message.
+  auto other = (*store)->LookUpTurn({ChannelKind::kSms, "u1"}, "m1");
+  REQUIRE(other.ok());
+  CHECK_FALSE(other->earlier);
+}
+
 TEST_CASE("another process writing the database does not wedge the writer or stale the readers") {
   gw::testing::TempDir dir;
   auto store = SqliteStore::Open(Config(dir), nullptr);
   REQUIRE(store.ok());
   REQUIRE((*store)->RecordTurn(Turn("u1", "một")).ok());
-  REQUIRE((*store)->Snapshot({ChannelKind::kApp, "u1"}).ok());
+  REQUIRE((*store)->LookUpTurn({ChannelKind::kApp, "u1"}, "").ok());
   // An operator's sqlite3 session (or a migration tool) writes between our transactions.
   sqlite3* other = nullptr;
   REQUIRE(sqlite3_open(Config(dir).path.c_str(), &other) == SQLITE_OK);
