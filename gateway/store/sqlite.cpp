@@ -3,7 +3,22 @@
 
 #include <fmt/format.h>
 
+#include <mutex>
+
 namespace gw::gateway::store {
+namespace {
+
+// Before the first connection: no global memory statistics. With them on (SQLite's default),
+// every allocation of every connection takes one process-wide mutex, which the writer and the
+// readers then contend for (measured: ~7% of the writer's time in pthread_mutex_lock/unlock).
+// Nothing here reads those statistics. sqlite3_config only works before SQLite initialises; if
+// something initialised it first, the default stays and nothing else changes.
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
 
 void Stmt::Check(int rc) const {
   if (rc != SQLITE_OK) {
@@ -86,6 +101,7 @@ std::string Stmt::Blob(int col) const {
 }
 
 std::unique_ptr<Db> Db::Open(const std::string& path, Mode mode) {
+  ConfigureSqliteOnce();
   sqlite3* raw = nullptr;
   int flags = SQLITE_OPEN_NOMUTEX |
               (mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
