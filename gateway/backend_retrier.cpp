@@ -6,6 +6,7 @@
 
 #include "channels/app/app_channel.hpp"
 #include "core/log.hpp"
+#include "core/thread_name.hpp"
 
 namespace gw::gateway {
 namespace {
@@ -103,6 +104,7 @@ int BackendRetrier::RunOnce() {
 
 void BackendRetrier::Start() {
   thread_ = std::thread([this] {
+    core::NameThisThread("backend-retry");
     std::unique_lock lock(mu_);
     while (!stopping_) {
       lock.unlock();

@@ -2,6 +2,7 @@
 #include "gateway/mail_intake.hpp"
 
 #include "core/log.hpp"
+#include "core/thread_name.hpp"
 #include "dialogs/render.hpp"
 
 namespace gw::gateway {
@@ -121,6 +122,7 @@ core::Result<channels::email::PollReport> MailIntake::PollOnce() {
 
 void MailIntake::Start() {
   thread_ = std::thread([this] {
+    core::NameThisThread("mail-intake");
     std::unique_lock lock(mu_);
     while (!stop_) {
       lock.unlock();

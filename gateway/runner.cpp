@@ -14,6 +14,7 @@
 #include "channels/email/imap_poller.hpp"
 #include "channels/sms/sms_factory.hpp"
 #include "core/log.hpp"
+#include "core/thread_name.hpp"
 #include "gateway/backend_retrier.hpp"
 #include "gateway/delivery/app_notice_channel.hpp"
 #include "gateway/delivery/dispatcher.hpp"
@@ -189,6 +190,7 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
   PrintBanner(config, options, *port);
 
   std::thread signal_thread([&server, stop_signals] {
+    core::NameThisThread("signals");
     int sig = 0;
     sigwait(&stop_signals, &sig);
     kLog.Info("stopping: finishing in-flight requests", {{"signal", std::to_string(sig)}});

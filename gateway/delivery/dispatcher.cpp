@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/log.hpp"
+#include "core/thread_name.hpp"
 #include "gateway/delivery/outbound_codec.hpp"
 
 namespace gw::gateway::delivery {
@@ -366,6 +367,7 @@ int Dispatcher::RunOnce() {
 
 void Dispatcher::Start() {
   thread_ = std::thread([this] {
+    core::NameThisThread("dispatcher");
     while (!stop_) {
       Turn(/*admit=*/true);
       std::unique_lock lock(mu_);

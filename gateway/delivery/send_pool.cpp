@@ -1,10 +1,16 @@
 // The dispatcher's send threads.
 #include "gateway/delivery/send_pool.hpp"
 
+#include "core/thread_name.hpp"
+
 namespace gw::gateway::delivery {
 
 SendPool::SendPool(int threads) {
-  for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Work(); });
+  for (int i = 0; i < threads; ++i)
+    threads_.emplace_back([this] {
+      core::NameThisThread("send-pool");
+      Work();
+    });
 }
 
 SendPool::~SendPool() {

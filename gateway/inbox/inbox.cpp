@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/log.hpp"
+#include "core/thread_name.hpp"
 #include "gateway/inbox/canned.hpp"
 
 namespace gw::gateway::inbox {
@@ -262,7 +263,10 @@ Inbox::~Inbox() {
 
 void Inbox::Start() {
   if (!config_.enabled || bg_thread_.joinable()) return;
-  bg_thread_ = std::thread([this] { RunBackground(); });
+  bg_thread_ = std::thread([this] {
+    core::NameThisThread("inbox-bg");
+    RunBackground();
+  });
 }
 
 void Inbox::Stop() {

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "core/log.hpp"
+#include "core/thread_name.hpp"
 
 namespace gw::gateway::store {
 namespace {
@@ -11,7 +12,10 @@ const core::Logger kLog("gateway.store.writer");
 }
 
 GroupWriter::GroupWriter(std::unique_ptr<Db> db, Options options, WriterObserver* observer)
-    : db_(std::move(db)), options_(options), observer_(observer), thread_([this] { Loop(); }) {}
+    : db_(std::move(db)), options_(options), observer_(observer), thread_([this] {
+        core::NameThisThread("store-writer");
+        Loop();
+      }) {}
 
 GroupWriter::~GroupWriter() {
   Stop();
