@@ -105,6 +105,18 @@ core::Result<Applicant> ApplicantFromJson(const json& j, const std::string& path
   return a;
 }
 
+// The required "applicant" object of a request, into `out`; its errors join the request's.
+void ReadApplicant(Fields& f, Applicant& out) {
+  const json* a = f.Object("applicant", true);
+  if (a == nullptr) return;
+  auto applicant = ApplicantFromJson(*a, "applicant");
+  if (applicant.ok()) {
+    out = std::move(applicant.value());
+  } else {
+    f.Take(applicant.error());
+  }
+}
+
 core::Result<StatusStep> StepFromJson(const json& j, const std::string& path) {
   Fields f(j, path);
   StatusStep s;
@@ -124,13 +136,7 @@ core::Result<SubmitRequest> SubmitRequestFromJson(const json& j) {
   SubmitRequest r;
   r.procedure_code = f.Str("procedure_code", true);
   r.agency_code = f.Str("agency_code", true);
-  if (const json* a = f.Object("applicant", true)) {
-    auto applicant = ApplicantFromJson(*a, "applicant");
-    if (applicant.ok())
-      r.applicant = std::move(applicant.value());
-    else
-      f.Take(applicant.error());
-  }
+  ReadApplicant(f, r.applicant);
   if (const json* form = f.Object("form_fields", false)) r.form_fields = *form;
   r.channel = f.Str("channel", false);
   r.citizen_ref = f.Str("citizen_ref", false);
@@ -250,13 +256,7 @@ core::Result<ComplaintRequest> ComplaintRequestFromJson(const json& j) {
   r.kind = kind == "complaint" ? ComplaintKind::kComplaint : ComplaintKind::kFeedback;
   r.agency_code = f.Str("agency_code", true);
   r.dossier_code = f.Str("dossier_code", false);
-  if (const json* a = f.Object("applicant", true)) {
-    auto applicant = ApplicantFromJson(*a, "applicant");
-    if (applicant.ok())
-      r.applicant = std::move(applicant.value());
-    else
-      f.Take(applicant.error());
-  }
+  ReadApplicant(f, r.applicant);
   r.text = f.Str("text", true);
   r.channel = f.Str("channel", false);
   r.citizen_ref = f.Str("citizen_ref", false);

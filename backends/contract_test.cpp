@@ -78,6 +78,31 @@ TEST_CASE("submit request round trip and field errors") {
   CHECK(SubmitRequestFromJson(json::array()).error().message == "body: expected an object");
 }
 
+TEST_CASE("complaint request round trip and field errors") {
+  ComplaintRequest r;
+  r.kind = ComplaintKind::kComplaint;
+  r.agency_code = "000.00.12.H29";
+  r.dossier_code = "000.00.12.H29-241023-0001";
+  r.applicant = {"Trần Thị Bình", "001190000002", "", "binh@example.vn"};
+  r.text = "Hồ sơ của tôi đã quá hạn mà chưa có kết quả.";
+  auto back = ComplaintRequestFromJson(ToJson(r));
+  REQUIRE(back.ok());
+  CHECK(back->kind == ComplaintKind::kComplaint);
+  CHECK(back->applicant.cccd == "001190000002");
+  CHECK(back->applicant.email == "binh@example.vn");
+  CHECK(back->text == r.text);
+
+  json j = ToJson(r);
+  j["applicant"]["name"] = json::array();
+  CHECK(ComplaintRequestFromJson(j).error().message == "applicant.name: expected a string");
+  j.erase("applicant");
+  CHECK(ComplaintRequestFromJson(j).error().message == "applicant: is required");
+  j = ToJson(r);
+  j["kind"] = "praise";
+  CHECK(ComplaintRequestFromJson(j).error().message ==
+        "kind: expected \"complaint\" or \"feedback\"");
+}
+
 TEST_CASE("a status that refuses, asks, stops or apologises must carry its reason") {
   json j = {{"dossier_code", "000.00.12.H29-241023-0001"},
             {"status", "rejected"},
