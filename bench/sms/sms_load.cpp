@@ -15,11 +15,6 @@
 // Each run first sends one warm-up message and waits for it, to learn how many parts one SMS
 // takes; then the clock starts with the first request and stops when fakesmsc has printed every
 // part. Prints one line of key=value pairs.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -36,6 +31,7 @@
 
 #include "backends/webhook_signature.hpp"
 #include "channels/common/url.hpp"
+#include "tests/support/ports.hpp"
 
 namespace {
 
@@ -100,21 +96,14 @@ std::string Phone(int i) {
   return fmt::format("091{:07d}", i);
 }
 
-int FreePorts(int n) {
-  std::vector<int> fds;
-  for (int i = 0; i < n; ++i) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return 1;
-    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    fds.push_back(fd);  // held until all are chosen, so the ports differ
-    fmt::print("{}{}", i ? " " : "", ntohs(addr.sin_port));
+// Prints n distinct free loopback ports for run.sh's Kannel config (the tests' chooser).
+int PrintFreePorts(int n) {
+  const std::vector<int> ports = gw::testing::FreePorts(n);
+  for (std::size_t i = 0; i < ports.size(); ++i) {
+    if (ports[i] <= 0) return 1;
+    fmt::print("{}{}", i ? " " : "", ports[i]);
   }
   fmt::print("\n");
-  for (int fd : fds) close(fd);
   return 0;
 }
 
@@ -259,7 +248,7 @@ int Run(const std::string& mode, const std::map<std::string, std::string>& o) {
 
 int main(int argc, char** argv) {
   const std::string mode = argc > 1 ? argv[1] : "";
-  if (mode == "free-ports" && argc == 3) return FreePorts(std::atoi(argv[2]));
+  if (mode == "free-ports" && argc == 3) return PrintFreePorts(std::atoi(argv[2]));
   if (mode == "sendsms" || mode == "notices") return Run(mode, Options(argc, argv, 2));
   fmt::print(stderr,
              "usage: bench_sms_load free-ports N | sendsms --port P --count N --concurrency C "
