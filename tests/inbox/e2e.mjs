@@ -88,6 +88,10 @@ try {
   // Reply on a chosen channel: the selector offers the citizen's e-mail; the reply is queued there.
   assert.equal(await page.inputValue('#reply-channel'), 'app');
   await page.selectOption('#reply-channel', 'email');
+  // A live update redraws the conversation meanwhile; the officer's choice of channel stays.
+  await api('/api/v1/app/messages', { user_id: 'e2e-1', text: 'Tôi chờ thư của anh.' });
+  await page.waitForSelector('#messages li.in >> text=Tôi chờ thư của anh');
+  assert.equal(await page.inputValue('#reply-channel'), 'email');
   await page.fill('#reply-text', 'Kết quả sẽ gửi qua thư điện tử.');
   await page.click('#reply-form button[type=submit]');
   await page.waitForSelector('#messages li.out >> text=gửi qua thư điện tử');

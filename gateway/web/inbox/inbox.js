@@ -429,7 +429,7 @@
       ol.appendChild(li);
     }
     ol.scrollTop = ol.scrollHeight;
-    renderReplyChannels(c);
+    renderReplyChannels(id, c);
     const notes = $('notes');
     notes.replaceChildren();
     for (const n of c.notes) {
@@ -475,8 +475,12 @@
   }
 
   // ---- The channels a reply may leave on: the citizen's contacts, the conversation's own first.
-  function renderReplyChannels(c) {
+  // The conversation is drawn again whenever something happens in it (a live event, a reply):
+  // the officer's choice stays while it is still offered, so an update arriving between choosing
+  // e-mail and pressing send cannot put the reply back on the conversation's own channel.
+  function renderReplyChannels(id, c) {
     const sel = $('reply-channel');
+    const chosen = sel.dataset.conversation === String(id) ? sel.value : '';
     const channels = [c.channel];
     for (const k of c.contacts) if (!channels.includes(k.channel)) channels.push(k.channel);
     sel.replaceChildren();
@@ -488,7 +492,8 @@
         (ch === c.channel ? ` (${t('reply_channel_own')})` : '');
       sel.appendChild(o);
     }
-    sel.value = c.channel;
+    sel.value = chosen && channels.includes(chosen) ? chosen : c.channel;
+    sel.dataset.conversation = String(id);
   }
 
   // ---- The citizen's identity: merges into this citizen (each can be undone) and the citizen's
