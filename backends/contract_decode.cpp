@@ -28,6 +28,15 @@ class Fields {
   void Take(const core::Error& e) {
     if (error_.empty()) error_ = e.message;
   }
+  // The value a nested reader decoded, into `out`; or its error, as this reader's.
+  template <typename T, typename Out>
+  void Take(core::Result<T> nested, Out& out) {
+    if (nested.ok()) {
+      out = std::move(nested.value());
+    } else {
+      Take(nested.error());
+    }
+  }
 
   const json* Find(std::string_view key, bool required) {
     if (!ok()) return nullptr;
@@ -105,18 +114,6 @@ core::Result<Applicant> ApplicantFromJson(const json& j, const std::string& path
   return a;
 }
 
-// The required "applicant" object of a request, into `out`; its errors join the request's.
-void ReadApplicant(Fields& f, Applicant& out) {
-  const json* a = f.Object("applicant", true);
-  if (a == nullptr) return;
-  auto applicant = ApplicantFromJson(*a, "applicant");
-  if (applicant.ok()) {
-    out = std::move(applicant.value());
-  } else {
-    f.Take(applicant.error());
-  }
-}
-
 core::Result<StatusStep> StepFromJson(const json& j, const std::string& path) {
   Fields f(j, path);
   StatusStep s;
@@ -136,7 +133,8 @@ core::Result<SubmitRequest> SubmitRequestFromJson(const json& j) {
   SubmitRequest r;
   r.procedure_code = f.Str("procedure_code", true);
   r.agency_code = f.Str("agency_code", true);
-  ReadApplicant(f, r.applicant);
+  if (const json* a = f.Object("applicant", true))
+    f.Take(ApplicantFromJson(*a, "applicant"), r.applicant);
   if (const json* form = f.Object("form_fields", false)) r.form_fields = *form;
   r.channel = f.Str("channel", false);
   r.citizen_ref = f.Str("citizen_ref", false);
@@ -180,20 +178,11 @@ core::Result<DossierStatus> DossierStatusFromJson(const json& j) {
   s.new_due_at = f.Time("new_due_date", false);
   if (const json* history = f.Array("history")) {
     for (std::size_t i = 0; i < history->size() && f.ok(); ++i) {
-      auto step = StepFromJson((*history)[i], "history[" + std::to_string(i) + "]");
-      if (step.ok())
-        s.history.push_back(std::move(step.value()));
-      else
-        f.Take(step.error());
+      f.Take(StepFromJson((*history)[i], "history[" + std::to_string(i) + "]"),
+             s.history.emplace_back());
     }
   }
-  if (const json* result = f.Object("result", false)) {
-    auto r = ResultInfoFromJson(*result);
-    if (r.ok())
-      s.result = std::move(r.value());
-    else
-      f.Take(r.error());
-  }
+  if (const json* result = f.Object("result", false)) f.Take(ResultInfoFromJson(*result), s.result);
   if (f.ok() && StateNeedsReason(s.status) && s.reason.empty()) {
     f.Fail("reason", "is required when the status is " + std::string(StateName(s.status)));
   }
@@ -256,7 +245,8 @@ core::Result<ComplaintRequest> ComplaintRequestFromJson(const json& j) {
   r.kind = kind == "complaint" ? ComplaintKind::kComplaint : ComplaintKind::kFeedback;
   r.agency_code = f.Str("agency_code", true);
   r.dossier_code = f.Str("dossier_code", false);
-  ReadApplicant(f, r.applicant);
+  if (const json* a = f.Object("applicant", true))
+    f.Take(ApplicantFromJson(*a, "applicant"), r.applicant);
   r.text = f.Str("text", true);
   r.channel = f.Str("channel", false);
   r.citizen_ref = f.Str("citizen_ref", false);
