@@ -22,11 +22,13 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <httplib.h>
 
 #include "backends/webhook_signature.hpp"
@@ -98,13 +100,13 @@ std::string Phone(int i) {
 
 // Prints n distinct free loopback ports for run.sh's Kannel config (the tests' chooser).
 int PrintFreePorts(int n) {
-  const std::vector<int> ports = gw::testing::FreePorts(n);
-  for (std::size_t i = 0; i < ports.size(); ++i) {
-    if (ports[i] <= 0) return 1;
-    fmt::print("{}{}", i ? " " : "", ports[i]);
+  try {
+    fmt::print("{}\n", fmt::join(gw::testing::FreePorts(n), " "));
+    return 0;
+  } catch (const std::runtime_error& e) {
+    fmt::print(stderr, "{}\n", e.what());
+    return 1;
   }
-  fmt::print("\n");
-  return 0;
 }
 
 // One request; true when the server took it (2xx).

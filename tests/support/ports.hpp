@@ -9,7 +9,8 @@
 namespace gw::testing {
 
 // `n` distinct loopback ports that were free a moment ago (for servers that cannot take port 0,
-// or whose ports must be known before they start).
+// or whose ports must be known before they start). Throws std::runtime_error with the errno text
+// when no socket can be bound, rather than handing out port 0.
 std::vector<int> FreePorts(int n);
 
 // Reads caunoi's stdout until "caunoi: listening on http://HOST:PORT"; returns PORT, or -1 when
