@@ -23,6 +23,17 @@ std::string NameOf(std::string_view wanted) {
 
 }  // namespace
 
+TEST_CASE("StartNamedThread runs its body under its name") {
+  std::string seen;
+  auto t = gw::core::StartNamedThread("dispatcher", [&seen] {
+    char buf[32] = {};
+    REQUIRE(pthread_getname_np(pthread_self(), buf, sizeof buf) == 0);
+    seen = buf;
+  });
+  t.join();
+  CHECK(seen == "dispatcher");
+}
+
 TEST_CASE("a thread is named, and a name past Linux's 15 bytes is cut there") {
   CHECK(NameOf("store-writer") == "store-writer");
   CHECK(NameOf("a-name-longer-than-fifteen") == "a-name-longer-t");

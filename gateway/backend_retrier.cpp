@@ -103,8 +103,7 @@ int BackendRetrier::RunOnce() {
 }
 
 void BackendRetrier::Start() {
-  thread_ = std::thread([this] {
-    core::NameThisThread("backend-retry");
+  thread_ = core::StartNamedThread("backend-retry", [this] {
     std::unique_lock lock(mu_);
     while (!stopping_) {
       lock.unlock();

@@ -121,8 +121,7 @@ core::Result<channels::email::PollReport> MailIntake::PollOnce() {
 }
 
 void MailIntake::Start() {
-  thread_ = std::thread([this] {
-    core::NameThisThread("mail-intake");
+  thread_ = core::StartNamedThread("mail-intake", [this] {
     std::unique_lock lock(mu_);
     while (!stop_) {
       lock.unlock();

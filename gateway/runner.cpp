@@ -189,8 +189,7 @@ int RunGateway(const GatewayConfig& config, const RunOptions& options) {
                           {"node", config.node_name}});
   PrintBanner(config, options, *port);
 
-  std::thread signal_thread([&server, stop_signals] {
-    core::NameThisThread("signals");
+  std::thread signal_thread = core::StartNamedThread("signals", [&server, stop_signals] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
     kLog.Info("stopping: finishing in-flight requests", {{"signal", std::to_string(sig)}});

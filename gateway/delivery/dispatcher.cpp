@@ -366,8 +366,7 @@ int Dispatcher::RunOnce() {
 }
 
 void Dispatcher::Start() {
-  thread_ = std::thread([this] {
-    core::NameThisThread("dispatcher");
+  thread_ = core::StartNamedThread("dispatcher", [this] {
     while (!stop_) {
       Turn(/*admit=*/true);
       std::unique_lock lock(mu_);

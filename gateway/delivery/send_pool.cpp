@@ -7,10 +7,7 @@ namespace gw::gateway::delivery {
 
 SendPool::SendPool(int threads) {
   for (int i = 0; i < threads; ++i)
-    threads_.emplace_back([this] {
-      core::NameThisThread("send-pool");
-      Work();
-    });
+    threads_.push_back(core::StartNamedThread("send-pool", [this] { Work(); }));
 }
 
 SendPool::~SendPool() {

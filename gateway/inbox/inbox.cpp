@@ -263,10 +263,7 @@ Inbox::~Inbox() {
 
 void Inbox::Start() {
   if (!config_.enabled || bg_thread_.joinable()) return;
-  bg_thread_ = std::thread([this] {
-    core::NameThisThread("inbox-bg");
-    RunBackground();
-  });
+  bg_thread_ = core::StartNamedThread("inbox-bg", [this] { RunBackground(); });
 }
 
 void Inbox::Stop() {

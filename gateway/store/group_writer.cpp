@@ -12,10 +12,10 @@ const core::Logger kLog("gateway.store.writer");
 }
 
 GroupWriter::GroupWriter(std::unique_ptr<Db> db, Options options, WriterObserver* observer)
-    : db_(std::move(db)), options_(options), observer_(observer), thread_([this] {
-        core::NameThisThread("store-writer");
-        Loop();
-      }) {}
+    : db_(std::move(db)),
+      options_(options),
+      observer_(observer),
+      thread_(core::StartNamedThread("store-writer", [this] { Loop(); })) {}
 
 GroupWriter::~GroupWriter() {
   Stop();
