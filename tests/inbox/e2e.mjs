@@ -122,8 +122,13 @@ try {
   assert.equal(await page.locator('#history b').count(), 0);
   assert.equal(await page.locator('#merges li').count(), 1);
   await page.screenshot({ path: `${artifacts}/inbox-merged.png`, fullPage: true });
+  // The merged citizen's e-mail is offered; chosen, then taken away by the un-merge, the officer
+  // is told the reply goes back to the conversation's own channel.
+  await page.selectOption('#reply-channel', 'email');
   await page.click('#merges button');
   await page.waitForSelector('#merges li', { state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('#reply-channel').value === 'app');
+  assert.match(await page.locator('#status').textContent(), /^Kênh đã chọn không còn/);
   assert.equal(await page.locator('#history details').count(), 0);
 
   // Dead letters: the panel opens, shows the e-mail reply this server cannot send (it has no

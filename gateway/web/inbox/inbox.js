@@ -492,8 +492,11 @@
         (ch === c.channel ? ` (${t('reply_channel_own')})` : '');
       sel.appendChild(o);
     }
-    sel.value = chosen && channels.includes(chosen) ? chosen : c.channel;
+    const kept = chosen && channels.includes(chosen);
+    sel.value = kept ? chosen : c.channel;
     sel.dataset.conversation = String(id);
+    // Never move a reply to another channel unseen: say so when the chosen one is gone (un-merge).
+    if (chosen && !kept) say('reply_channel_gone');
   }
 
   // ---- The citizen's identity: merges into this citizen (each can be undone) and the citizen's
