@@ -65,7 +65,8 @@ class Stmt {
 class Db {
  public:
   enum class Mode { kReadWrite, kReadOnly };
-  static std::unique_ptr<Db> Open(const std::string& path, Mode mode);
+  // `vfs` names a registered SQLite VFS; null for the default.
+  static std::unique_ptr<Db> Open(const std::string& path, Mode mode, const char* vfs = nullptr);
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
   ~Db();

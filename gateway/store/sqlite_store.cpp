@@ -9,6 +9,7 @@
 #include "core/log.hpp"
 #include "gateway/store/migrations.hpp"
 #include "gateway/store/turn_writer.hpp"
+#include "gateway/store/wal_write_vfs.hpp"
 
 namespace gw::gateway::store {
 namespace {
@@ -18,7 +19,9 @@ const core::Logger kLog("gateway.store.sqlite");
 }  // namespace
 
 std::unique_ptr<Db> OpenSqlite(const SqliteConfig& config, Db::Mode mode) {
-  auto db = Db::Open(config.path, mode);
+  // A writing connection gathers its WAL writes into one per commit (wal_write_vfs.hpp), which
+  // needs the synchronous=FULL set below.
+  auto db = Db::Open(config.path, mode, mode == Db::Mode::kReadWrite ? WalWriteVfsName() : nullptr);
   db->Exec(fmt::format("PRAGMA busy_timeout = {}", config.busy_timeout.count()));
   db->Exec("PRAGMA foreign_keys = ON");
   if (mode == Db::Mode::kReadWrite) {
