@@ -368,24 +368,28 @@ core::Status DeliveryStore::Advance(const std::vector<AttemptEnd>& ends,
                                     const std::vector<JobUpdate>& updates,
                                     const std::vector<AttemptStart>& starts, core::TimePoint now) {
   if (ends.empty() && updates.empty() && starts.empty()) return core::Ok{};
-  return store_.RunWrite([&](Db& db) {
-    WriteOutcomes(db, ends, updates, now, agency_code_);
-    WriteStarts(db, starts, now);
-  });
+  return store_.RunWrite(
+      [&](Db& db) {
+        WriteOutcomes(db, ends, updates, now, agency_code_);
+        WriteStarts(db, starts, now);
+      },
+      store::SqliteStore::Touches::kNoConversations);
 }
 
 core::Status DeliveryStore::RecordReceipt(const std::string& key, notifier::ReceiptStatus receipt,
                                           const std::string& detail, core::TimePoint now) {
   bool known = false;
-  auto st = store_.RunWrite([&](Db& db) {
-    Stmt& find = db.Prepare("SELECT outbox_id FROM deliveries WHERE idempotency_key = ?1");
-    find.Bind(1, key);
-    if (!find.Step()) return;
-    const std::int64_t outbox_id = find.Int(0);
-    find.Reset();
-    known = true;
-    ApplyReceipt(db, key, outbox_id, receipt, detail, now);
-  });
+  auto st = store_.RunWrite(
+      [&](Db& db) {
+        Stmt& find = db.Prepare("SELECT outbox_id FROM deliveries WHERE idempotency_key = ?1");
+        find.Bind(1, key);
+        if (!find.Step()) return;
+        const std::int64_t outbox_id = find.Int(0);
+        find.Reset();
+        known = true;
+        ApplyReceipt(db, key, outbox_id, receipt, detail, now);
+      },
+      store::SqliteStore::Touches::kNoConversations);
   if (!st.ok()) return st;
   if (!known) return core::MakeError(core::ErrorCode::kNotFound, "no delivery with this id");
   return core::Ok{};
@@ -396,32 +400,34 @@ core::Result<bool> DeliveryStore::RecordMailReceipt(const std::string& message_i
                                                     const std::string& detail,
                                                     core::TimePoint now) {
   bool known = false;
-  auto st = store_.RunWrite([&](Db& db) {
-    Stmt& find = db.Prepare(
-        "SELECT idempotency_key, outbox_id, id FROM deliveries "
-        "WHERE channel = 'email' AND provider_message_id = ?1");
-    find.Bind(1, message_id);
-    if (!find.Step()) return;
-    const std::string key = find.Text(0);
-    const std::int64_t outbox_id = find.Int(1);
-    const std::int64_t leg_id = find.Int(2);
-    find.Reset();
-    known = true;
-    if (!ApplyReceipt(db, key, outbox_id, receipt, detail, now) ||
-        receipt != notifier::ReceiptStatus::kFailed) {
-      return;
-    }
-    // The job was counted delivered when the mail server took the mail; the bounce says it did
-    // not arrive. If that leg was the job's last, reopen it: the policy moves on.
-    db.Prepare(
-          "UPDATE outbox SET state = 'pending', next_attempt_at = ?1, finished_at = NULL "
-          "WHERE id = ?2 AND state = 'delivered' "
-          "AND (SELECT max(id) FROM deliveries WHERE outbox_id = ?2) = ?3")
-        .Bind(1, Ms(now))
-        .Bind(2, outbox_id)
-        .Bind(3, leg_id)
-        .Run();
-  });
+  auto st = store_.RunWrite(
+      [&](Db& db) {
+        Stmt& find = db.Prepare(
+            "SELECT idempotency_key, outbox_id, id FROM deliveries "
+            "WHERE channel = 'email' AND provider_message_id = ?1");
+        find.Bind(1, message_id);
+        if (!find.Step()) return;
+        const std::string key = find.Text(0);
+        const std::int64_t outbox_id = find.Int(1);
+        const std::int64_t leg_id = find.Int(2);
+        find.Reset();
+        known = true;
+        if (!ApplyReceipt(db, key, outbox_id, receipt, detail, now) ||
+            receipt != notifier::ReceiptStatus::kFailed) {
+          return;
+        }
+        // The job was counted delivered when the mail server took the mail; the bounce says it did
+        // not arrive. If that leg was the job's last, reopen it: the policy moves on.
+        db.Prepare(
+              "UPDATE outbox SET state = 'pending', next_attempt_at = ?1, finished_at = NULL "
+              "WHERE id = ?2 AND state = 'delivered' "
+              "AND (SELECT max(id) FROM deliveries WHERE outbox_id = ?2) = ?3")
+            .Bind(1, Ms(now))
+            .Bind(2, outbox_id)
+            .Bind(3, leg_id)
+            .Run();
+      },
+      store::SqliteStore::Touches::kNoConversations);
   if (!st.ok()) return st.error();
   return known;
 }

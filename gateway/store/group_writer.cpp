@@ -85,8 +85,12 @@ void GroupWriter::RunBatch(std::deque<Pending>& batch) {
   results.reserve(batch.size());
   try {
     db_->Prepare("BEGIN IMMEDIATE").Run();
+    if (options_.at_batch_start) options_.at_batch_start(*db_);
   } catch (const SqliteError& e) {
     kLog.Error("cannot begin a write transaction", {{"error", e.what()}});
+    if (sqlite3_get_autocommit(db_->raw()) == 0) {
+      sqlite3_exec(db_->raw(), "ROLLBACK", nullptr, nullptr, nullptr);  // begun, hook failed
+    }
     for (auto& p : batch) {
       p.done.set_value(
           core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what()));

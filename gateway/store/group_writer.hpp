@@ -37,6 +37,9 @@ class GroupWriter {
 
   struct Options {
     std::size_t max_batch = 512;
+    // Called by the writer thread at the start of each batch, inside its transaction (the store
+    // checks there whether another process wrote). May be empty.
+    std::function<void(Db&)> at_batch_start;
   };
 
   // Takes the write connection. `observer` may be null; not owned.

@@ -48,7 +48,9 @@ TEST_CASE("concurrent submits are committed in shared batches, each acknowledged
   const auto path = dir.File("w.db");
   CountingObserver obs;
   {
-    GroupWriter writer(OpenTable(path), {64}, &obs);
+    GroupWriter::Options options;
+    options.max_batch = 64;
+    GroupWriter writer(OpenTable(path), options, &obs);
     std::vector<std::thread> threads;
     std::atomic<int> ok{0};
     for (int t = 0; t < 8; ++t) {
@@ -102,4 +104,33 @@ TEST_CASE("after Stop, submits fail instead of hanging") {
   auto st = writer.Submit([](Db&) {});
   REQUIRE_FALSE(st.ok());
   CHECK(st.error().message == "the store is shutting down");
+}
+
+TEST_CASE("the batch-start hook runs inside each batch; when it fails, the batch fails alone") {
+  gw::testing::TempDir dir;
+  const auto path = dir.File("w.db");
+  std::atomic<int> calls{0};
+  std::atomic<bool> fail{false};
+  GroupWriter::Options options;
+  options.at_batch_start = [&](Db& db) {
+    CHECK(sqlite3_get_autocommit(db.raw()) == 0);  // inside the batch's transaction
+    calls++;
+    if (fail) throw gw::gateway::store::SqliteError(SQLITE_IOERR, "hook failed");
+  };
+  GroupWriter writer(OpenTable(path), options, nullptr);
+  auto insert = [](int v) {
+    return [v](Db& db) {
+      db.Prepare("INSERT INTO t (v) VALUES (?1)").Bind(1, std::int64_t{v}).Run();
+    };
+  };
+  REQUIRE(writer.Submit(insert(1)).ok());
+  CHECK(calls == 1);
+  fail = true;
+  auto refused = writer.Submit(insert(2));
+  CHECK_FALSE(refused.ok());
+  CHECK(refused.error().code == gw::core::ErrorCode::kUnavailable);
+  fail = false;
+  CHECK(writer.Submit(insert(3)).ok());  // no transaction was left open by the failure
+  writer.Stop();
+  CHECK(Count(path) == 2);
 }

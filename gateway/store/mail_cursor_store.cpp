@@ -24,18 +24,20 @@ core::Result<std::optional<channels::email::MailCursor>> SqliteMailCursorStore::
 core::Status SqliteMailCursorStore::Save(const std::string& key,
                                          const channels::email::MailCursor& cursor) {
   const auto now = core::ToUnixMillis(std::chrono::system_clock::now());
-  return store_.RunWrite([&](Db& db) {
-    db.Prepare(
-          "INSERT INTO mail_cursors (mailbox, uidvalidity, last_uid, updated_at) "
-          "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (mailbox) DO UPDATE SET "
-          "uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid, "
-          "updated_at = excluded.updated_at")
-        .Bind(1, key)
-        .Bind(2, std::int64_t{cursor.uidvalidity})
-        .Bind(3, std::int64_t{cursor.last_uid})
-        .Bind(4, now)
-        .Run();
-  });
+  return store_.RunWrite(
+      [&](Db& db) {
+        db.Prepare(
+              "INSERT INTO mail_cursors (mailbox, uidvalidity, last_uid, updated_at) "
+              "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (mailbox) DO UPDATE SET "
+              "uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid, "
+              "updated_at = excluded.updated_at")
+            .Bind(1, key)
+            .Bind(2, std::int64_t{cursor.uidvalidity})
+            .Bind(3, std::int64_t{cursor.last_uid})
+            .Bind(4, now)
+            .Run();
+      },
+      SqliteStore::Touches::kNoConversations);
 }
 
 }  // namespace gw::gateway::store

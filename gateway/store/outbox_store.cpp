@@ -119,7 +119,7 @@ core::Status SqliteStore::FinishOutbox(std::int64_t id, const std::string& state
                                        const core::Contact& notify,
                                        const std::vector<core::Reply>& replies,
                                        const std::string& payload, core::TimePoint now) {
-  return writer_->Submit([&](Db& db) {
+  auto status = writer_->Submit([&](Db& db) {
     db.Prepare(
           "UPDATE outbox SET state = ?1, finished_at = ?2, attempts = attempts + 1 "
           "WHERE id = ?3 AND state = 'pending'")
@@ -161,12 +161,14 @@ core::Status SqliteStore::FinishOutbox(std::int64_t id, const std::string& state
         .Bind(2, conversation)
         .Run();
   });
+  snapshots_.Forget(notify);  // its conversation may have been opened
+  return status;
 }
 
 core::Status SqliteStore::AppendNotice(const core::Contact& to, const std::string& text,
                                        const std::string& key, const std::string& payload,
                                        core::TimePoint now) {
-  return writer_->Submit([&](Db& db) {
+  auto status = writer_->Submit([&](Db& db) {
     const std::string channel(core::ChannelName(to.channel));
     Stmt& seen = db.Prepare(
         "SELECT 1 FROM messages WHERE channel = ?1 AND provider_message_id = ?2 "
@@ -199,6 +201,8 @@ core::Status SqliteStore::AppendNotice(const core::Contact& to, const std::strin
         .Bind(2, conversation)
         .Run();
   });
+  snapshots_.Forget(to);  // its conversation may have been opened
+  return status;
 }
 
 }  // namespace gw::gateway::store

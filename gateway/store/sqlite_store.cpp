@@ -60,18 +60,33 @@ core::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteConfig&
     std::vector<std::unique_ptr<Db>> readers;
     for (int i = 0; i < config.readers; ++i)
       readers.push_back(OpenSqlite(config, Db::Mode::kReadOnly));
-    auto writer = std::make_unique<GroupWriter>(std::move(writer_db),
-                                                GroupWriter::Options{config.max_batch}, observer);
     return std::unique_ptr<SqliteStore>(
-        new SqliteStore(config, std::move(writer), std::move(readers)));
+        new SqliteStore(config, std::move(writer_db), observer, std::move(readers)));
   } catch (const SqliteError& e) {
     return core::MakeError(core::ErrorCode::kUnavailable, "cannot open the store", e.what());
   }
 }
 
-SqliteStore::SqliteStore(const SqliteConfig& config, std::unique_ptr<GroupWriter> writer,
-                         std::vector<std::unique_ptr<Db>> readers)
-    : config_(config), writer_(std::move(writer)), readers_(std::move(readers)) {}
+SqliteStore::SqliteStore(const SqliteConfig& config, std::unique_ptr<Db> writer_db,
+                         WriterObserver* observer, std::vector<std::unique_ptr<Db>> readers)
+    : config_(config),
+      writer_(std::make_unique<GroupWriter>(
+          std::move(writer_db),
+          GroupWriter::Options{config.max_batch, [this](Db& db) { NoticeForeignWrites(db); }},
+          observer)),
+      readers_(std::move(readers)) {}
+
+void SqliteStore::NoticeForeignWrites(Db& db) {
+  // The writer's own connection: its data_version changes only when another connection has
+  // committed, and no other connection of this process writes. So a change is another process
+  // (an operator's sqlite3 session): nothing cached can be trusted.
+  Stmt& s = db.Prepare("PRAGMA data_version");
+  s.Step();
+  const std::int64_t version = s.Int(0);
+  s.Reset();
+  if (data_version_ && *data_version_ != version) snapshots_.Clear();
+  data_version_ = version;
+}
 
 SqliteStore::~SqliteStore() {
   Close();
@@ -148,19 +163,28 @@ core::ConversationSnapshot ReadSnapshot(Db& db, const core::Contact& contact) {
 core::Result<core::TurnLookup> SqliteStore::LookUpTurn(const core::Contact& contact,
                                                        const std::string& provider_message_id) {
   try {
+    core::TurnLookup out;
+    const std::uint64_t stamp = snapshots_.Stamp();  // before anything is read
+    std::optional<core::ConversationSnapshot> cached = snapshots_.Find(contact);
+    if (cached && provider_message_id.empty()) {  // nothing to deduplicate: no reader at all
+      out.snapshot = std::move(*cached);
+      return out;
+    }
     auto lease = AcquireReader();
     Db& db = lease.db();
     // One read transaction for all the look-ups: they see one commit, and the connection checks
     // the WAL once instead of once per statement (its page cache is dropped whenever the writer
     // has committed since its last read, which under load is every time).
     db.Prepare("BEGIN").Run();
-    core::TurnLookup out;
     core::InboundMessage m;
     m.channel = contact.channel;
     m.provider_message_id = provider_message_id;
     out.earlier = FindDuplicate(db, m);
-    if (!out.earlier) out.snapshot = ReadSnapshot(db, contact);
+    const bool read = !out.earlier && !cached;
+    if (read) out.snapshot = ReadSnapshot(db, contact);
+    if (!out.earlier && cached) out.snapshot = std::move(*cached);
     db.Prepare("COMMIT").Run();
+    if (read) snapshots_.Put(contact, out.snapshot, stamp);
     return out;
   } catch (const SqliteError& e) {
     return core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what());
@@ -171,6 +195,7 @@ core::Result<core::TurnReceipt> SqliteStore::RecordTurn(const core::TurnRecord& 
   core::TurnReceipt receipt;
   auto status = writer_->Submit([&](Db& db) { receipt = WriteTurn(db, turn); });
   if (!status.ok()) return status.error();
+  snapshots_.ApplyTurn(turn, receipt);
   return receipt;
 }
 
@@ -209,8 +234,12 @@ core::Result<std::vector<core::StoredMessage>> SqliteStore::RecentMessages(
   }
 }
 
-core::Status SqliteStore::RunWrite(GroupWriter::Job job) {
-  return writer_->Submit(std::move(job));
+core::Status SqliteStore::RunWrite(GroupWriter::Job job, Touches touches) {
+  auto status = writer_->Submit(std::move(job));
+  // Also after a failed commit: clearing is always safe, and which jobs' changes survived a
+  // failure is not worth reasoning about.
+  if (touches != Touches::kNoConversations) snapshots_.Clear();
+  return status;
 }
 
 core::Status SqliteStore::RunRead(const std::function<void(Db&)>& read) {

@@ -12,6 +12,7 @@
 #include "core/store.hpp"
 #include "gateway/store/group_writer.hpp"
 #include "gateway/store/message_log.hpp"
+#include "gateway/store/snapshot_cache.hpp"
 #include "gateway/store/store_config.hpp"
 
 namespace gw::gateway::store {
@@ -58,10 +59,16 @@ class SqliteStore final : public core::ConversationStore,
   core::Result<VerifyReport> VerifyMessageLog(const std::optional<LogHead>& expect_head);
   std::size_t WriteQueueDepth() const { return writer_->QueueDepth(); }
 
+  // What a write job may change of the conversation snapshots intake reads (snapshot_cache.hpp).
+  enum class Touches {
+    kConversations,    // the default: contacts, citizens, conversations, or not known
+    kNoConversations,  // none of those (the outbox, deliveries, cursors)
+  };
+
   // For other stores of the gateway (the officer inbox) that share this database: a write job
   // through the single group writer (durable when it returns), and a read on a pooled reader.
   // Both turn SqliteError into kUnavailable; other exceptions from `job` become kInternal.
-  core::Status RunWrite(GroupWriter::Job job);
+  core::Status RunWrite(GroupWriter::Job job, Touches touches = Touches::kConversations);
   core::Status RunRead(const std::function<void(Db&)>& read);
 
   // Commits what is queued and stops the writer; later writes fail with kUnavailable.
@@ -82,12 +89,17 @@ class SqliteStore final : public core::ConversationStore,
     SqliteStore* store_;
     std::unique_ptr<Db> db_;
   };
-  SqliteStore(const SqliteConfig& config, std::unique_ptr<GroupWriter> writer,
+  SqliteStore(const SqliteConfig& config, std::unique_ptr<Db> writer_db, WriterObserver* observer,
               std::vector<std::unique_ptr<Db>> readers);
+  // On the writer thread at each batch's start.
+  void NoticeForeignWrites(Db& db);
   ReaderLease AcquireReader();
   void ReleaseReader(std::unique_ptr<Db> db);
 
   SqliteConfig config_;
+  // Before the writer: the writer's thread uses them until it stops.
+  SnapshotCache snapshots_;
+  std::optional<std::int64_t> data_version_;  // the writer thread's only
   std::unique_ptr<GroupWriter> writer_;
   std::mutex readers_mu_;
   std::condition_variable readers_cv_;

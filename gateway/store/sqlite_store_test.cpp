@@ -293,3 +293,73 @@ TEST_CASE("a turn whose attachment cannot be stored is not stored at all") {
               .ok());
   CHECK(messages == 0);
 }
+
+TEST_CASE("the look-up before a turn sees every write that changed the conversation") {
+  // The snapshots are cached in memory (snapshot_cache.hpp); each way a conversation can change
+  // must reach the next look-up.
+  gw::testing::TempDir dir;
+  auto store = SqliteStore::Open(Config(dir), nullptr);
+  REQUIRE(store.ok());
+  const gw::core::Contact u1{ChannelKind::kApp, "u1"};
+  auto state_of = [&](const gw::core::Contact& c, const std::string& id) {
+    auto look = (*store)->LookUpTurn(c, id);
+    REQUIRE(look.ok());
+    return look->snapshot;
+  };
+
+  auto first = Turn("u1", "xin chào", "m1");
+  first.dialog_state = R"({"v":1,"flow":"info"})";
+  auto stored = (*store)->RecordTurn(first);
+  REQUIRE(stored.ok());
+  CHECK(state_of(u1, "m2").dialog_state == first.dialog_state);  // read, and now cached
+
+  SUBCASE("the citizen's next turn") {
+    auto next = Turn("u1", "nộp hồ sơ", "m2");
+    next.dialog_state = R"({"v":1,"flow":"submit"})";
+    next.hand_off = true;
+    REQUIRE((*store)->RecordTurn(next).ok());
+    auto s = state_of(u1, "m3");
+    CHECK(s.dialog_state == next.dialog_state);
+    CHECK(s.status == "officer");
+  }
+  SUBCASE("an officer taking the conversation over (a write of the inbox)") {
+    REQUIRE((*store)
+                ->RunWrite([&](Db& db) {
+                  db.Prepare(
+                        "UPDATE conversations SET status = 'officer', dialog_state = NULL "
+                        "WHERE id = ?1")
+                      .Bind(1, stored->conversation_id)
+                      .Run();
+                })
+                .ok());
+    auto s = state_of(u1, "m3");
+    CHECK(s.status == "officer");
+    CHECK(s.dialog_state.empty());
+  }
+  SUBCASE("a notice that opens the first conversation of a contact") {
+    const gw::core::Contact u9{ChannelKind::kApp, "u9"};
+    REQUIRE((*store)->RecordTurn(Turn("u9", "chào", "n1")).ok());
+    REQUIRE((*store)
+                ->RunWrite([](Db& db) {
+                  db.Exec("UPDATE conversations SET status = 'closed' WHERE contact_id = 2");
+                })
+                .ok());
+    CHECK(state_of(u9, "n2").conversation_id == 0);  // cached: no open conversation
+    REQUIRE((*store)
+                ->AppendNotice(u9, "Hồ sơ đã có kết quả", "notice-1", R"({"text":"x"})",
+                               gw::core::FromUnixMillis(1'700'000'100'000))
+                .ok());
+    CHECK(state_of(u9, "n3").conversation_id != 0);
+  }
+  SUBCASE("another process editing the database, seen from the next write batch on") {
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open(Config(dir).path.c_str(), &other) == SQLITE_OK);
+    sqlite3_busy_timeout(other, 5000);
+    REQUIRE(sqlite3_exec(other,
+                         R"(UPDATE conversations SET dialog_state = '{"v":1,"flow":"edited"}')",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(other);
+    REQUIRE((*store)->RecordTurn(Turn("u2", "một")).ok());  // any write batch
+    CHECK(state_of(u1, "m3").dialog_state == R"({"v":1,"flow":"edited"})");
+  }
+}
