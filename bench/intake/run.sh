@@ -7,31 +7,12 @@
 # Needs a build (scripts/build.sh) and wrk (scripts/install-deps.sh --test).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/lib.sh
 DURATION=${1:-10}
 CONNS=${2:-64}
 BUILD=${BUILD:-build}  # another build dir: BUILD=/path bench/intake/run.sh
 T=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$T"' EXIT
-
-wait_port() {  # reads the port from a server's stdout file
-  for _ in $(seq 1 200); do
-    if grep -q "listening on" "$1" 2>/dev/null; then
-      sed -n 's/.*listening on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$1" | head -1
-      return 0
-    fi
-    sleep 0.05
-  done
-  echo "server did not start" >&2
-  return 1
-}
-
-summary() {  # name, wrk output file
-  local rps p50 p99
-  rps=$(awk '/^Requests\/sec/ {print $2}' "$2")
-  p50=$(awk '$1=="50%" {print $2}' "$2")
-  p99=$(awk '$1=="99%" {print $2}' "$2")
-  printf '%-28s %12s req/s   p50 %-9s p99 %-9s\n' "$1" "$rps" "$p50" "$p99"
-}
 
 echo "bench/intake on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), wrk -t2 -c$CONNS -d${DURATION}s"
 echo
@@ -44,17 +25,7 @@ kill $BARE_PID; wait $BARE_PID 2>/dev/null || true
 
 "$BUILD/bench/bench_sqlite_insert" "$T/raw.db" 200000 64 > "$T/sqlite.out"
 
-cat > "$T/caunoi.json" <<JSON
-{
-  "agency": {"code": "000.00.12.H29", "name": "UBND phường Bến Thành", "hotline": "1900 0000",
-             "hours": "7:30–17:00", "address": "92 Nam Kỳ Khởi Nghĩa"},
-  "http": {"listen": "127.0.0.1", "port": 0, "threads": 128},
-  "store": {"sqlite": {"path": "$T/data/caunoi.db", "max_batch": 512, "readers": 32}},
-  "log": {"level": "warn"},
-  "nlu": {"cache_dir": "$PWD/build/nlu-cache"},
-  "channels": {"app": {"tokens": ["bench-app-token-0123456789"]}}
-}
-JSON
+intake_config "$T/caunoi.json" "$T/data" "$BUILD"
 "$BUILD/gateway/caunoi" serve --config "$T/caunoi.json" > "$T/caunoi.out" 2> "$T/caunoi.err" &
 GW_PID=$!
 PORT=$(wait_port "$T/caunoi.out")

@@ -13,6 +13,7 @@
 # Needs a build with bench_bare_http, bench_sqlite_insert and bench_notify_sink, wrk and python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/lib.sh
 DURATION=${1:-10}
 CONNS=${2:-32}
 BUILD=${BUILD:-build}
@@ -22,26 +23,6 @@ MAX_CONNECTIONS=${MAX_CONNECTIONS:-32}
 SECRET="whsec_$(printf 'bench-notify-backend-secret-2026' | base64 -w0)"
 T=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$T"' EXIT
-
-wait_port() {  # reads the port from a server's stdout file
-  for _ in $(seq 1 400); do
-    if grep -q "listening on" "$1" 2>/dev/null; then
-      sed -n 's/.*listening on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$1" | head -1
-      return 0
-    fi
-    sleep 0.05
-  done
-  echo "server did not start ($1)" >&2
-  return 1
-}
-
-summary() {  # name, wrk output file
-  local rps p50 p99
-  rps=$(awk '/^Requests\/sec/ {print $2}' "$2")
-  p50=$(awk '$1=="50%" {print $2}' "$2")
-  p99=$(awk '$1=="99%" {print $2}' "$2")
-  printf '%-30s %12s req/s   p50 %-9s p99 %-9s\n' "$1" "$rps" "$p50" "$p99"
-}
 
 sink_count() {  # field of the sink's /count
   curl -s "http://127.0.0.1:$SINK_PORT/count" | python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"
@@ -63,17 +44,7 @@ kill $BARE_PID; wait $BARE_PID 2>/dev/null || true
 
 # 3. The Foundation's durable intake (bench/intake's third measurement), as a yardstick of what
 #    this machine gives a stored-before-answered request right now.
-cat > "$T/intake.json" <<JSON
-{
-  "agency": {"code": "000.00.12.H29", "name": "UBND phường Bến Thành", "hotline": "1900 0000",
-             "hours": "7:30–17:00", "address": "92 Nam Kỳ Khởi Nghĩa"},
-  "http": {"listen": "127.0.0.1", "port": 0, "threads": 128},
-  "store": {"sqlite": {"path": "$T/intake/caunoi.db", "max_batch": 512, "readers": 32}},
-  "log": {"level": "warn"},
-  "nlu": {"cache_dir": "$PWD/$BUILD/nlu-cache"},
-  "channels": {"app": {"tokens": ["bench-app-token-0123456789"]}}
-}
-JSON
+intake_config "$T/intake.json" "$T/intake" "$BUILD"
 "$BUILD/gateway/caunoi" serve --config "$T/intake.json" > "$T/intake.out" 2> "$T/intake.err" &
 INTAKE_PID=$!
 PORT=$(wait_port "$T/intake.out")
@@ -84,23 +55,16 @@ kill -TERM $INTAKE_PID; wait $INTAKE_PID || true
 "$BUILD/bench/bench_notify_sink" 128 > "$T/sink.out" 2>/dev/null &
 SINK_PID=$!
 SINK_PORT=$(wait_port "$T/sink.out")
-cat > "$T/caunoi.json" <<JSON
-{
-  "agency": {"code": "000.00.12.H29", "name": "UBND phường Bến Thành", "hotline": "1900 0000",
-             "hours": "7:30–17:00", "address": "92 Nam Kỳ Khởi Nghĩa"},
-  "http": {"listen": "127.0.0.1", "port": 0, "threads": 128},
-  "store": {"sqlite": {"path": "$T/data/caunoi.db", "max_batch": 512, "readers": 32}},
-  "log": {"level": "warn"},
-  "nlu": {"cache_dir": "$PWD/$BUILD/nlu-cache"},
-  "notifications": {"enabled": true, "secrets": ["$SECRET"],
-                    "delivery": {"batch": $BATCH, "senders": $SENDERS}},
-  "channels": {"sms": {"http": {
-    "brandname": "UBND BTHANH", "max_connections": $MAX_CONNECTIONS,
-    "request": {"method": "POST", "url": "http://127.0.0.1:$SINK_PORT/sms/send",
-                "body": "{\"to\":\"{to}\",\"text\":\"{text}\",\"brandname\":\"{brandname}\",\"requestId\":\"{id}\"}"},
-    "response": {"status": "/code", "accepted": ["0"], "message_id": "/data/msgId"}}}}
-}
+intake_config "$T/caunoi.json" "$T/data" "$BUILD" "$(cat <<JSON
+"notifications": {"enabled": true, "secrets": ["$SECRET"],
+                  "delivery": {"batch": $BATCH, "senders": $SENDERS}},
+"channels": {"sms": {"http": {
+  "brandname": "UBND BTHANH", "max_connections": $MAX_CONNECTIONS,
+  "request": {"method": "POST", "url": "http://127.0.0.1:$SINK_PORT/sms/send",
+              "body": "{\"to\":\"{to}\",\"text\":\"{text}\",\"brandname\":\"{brandname}\",\"requestId\":\"{id}\"}"},
+  "response": {"status": "/code", "accepted": ["0"], "message_id": "/data/msgId"}}}}
 JSON
+)"
 "$BUILD/gateway/caunoi" serve --config "$T/caunoi.json" > "$T/caunoi.out" 2> "$T/caunoi.err" &
 GW_PID=$!
 PORT=$(wait_port "$T/caunoi.out")
