@@ -206,7 +206,20 @@ std::optional<core::TurnReceipt> FindDuplicate(Db& db, const core::InboundMessag
   return r;
 }
 
-core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t) {
+TurnRows PrepareTurnRows(const core::TurnRecord& turn) {
+  TurnRows rows;
+  rows.reply_options.reserve(turn.replies.size());
+  for (const core::Reply& reply : turn.replies) {
+    if (reply.options.empty()) {
+      rows.reply_options.emplace_back();
+    } else {
+      rows.reply_options.emplace_back(OptionsJson(reply.options));
+    }
+  }
+  return rows;
+}
+
+core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t, const TurnRows& rows) {
   const core::InboundMessage& m = t.inbound;
   if (!t.duplicate_checked) {
     if (auto dup = FindDuplicate(db, m)) return *dup;
@@ -243,11 +256,10 @@ core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t) {
     std::int64_t seq_out =
         AppendToLog(db, LogEntry{"out", channel, m.receiver, m.receiver, m.sender, received,
                                  received, t.outbound_content_type, t.outbound_payload});
-    for (const core::Reply& reply : t.replies) {
+    for (std::size_t i = 0; i < t.replies.size(); ++i) {
+      const core::Reply& reply = t.replies[i];
       std::optional<std::string> reason;
       if (reply.rejection) reason = std::string(reply.rejection->code_name());
-      std::optional<std::string> options;
-      if (!reply.options.empty()) options = OptionsJson(reply.options);
       db.Prepare(
             "INSERT INTO messages (conversation_id, direction, channel, text, reason_code, "
             "options, reply_to, log_seq, at) VALUES (?1, 'out', ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
@@ -255,7 +267,7 @@ core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t) {
           .Bind(2, channel)
           .Bind(3, reply.text)
           .Bind(4, reason)
-          .Bind(5, options)
+          .Bind(5, rows.reply_options.at(i))
           .Bind(6, r.inbound_message_id)
           .Bind(7, seq_out)
           .Bind(8, received)

@@ -13,9 +13,16 @@
 
 namespace gw::gateway::store {
 
+// What of a turn's rows can be made before the writer takes it: the replies' options as stored
+// (JSON), built on the caller's thread so the single writer does not spend its time on them.
+struct TurnRows {
+  std::vector<std::optional<std::string>> reply_options;  // one per reply, null without options
+};
+TurnRows PrepareTurnRows(const core::TurnRecord& turn);
+
 // The turn's rows: contact and conversation, the inbound message and the replies with their
-// data-message log records, attachments, dialog state and effects.
-core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& turn);
+// data-message log records, attachments, dialog state and effects. `rows` from PrepareTurnRows.
+core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& turn, const TurnRows& rows);
 
 // A provider retry of a message already stored: the receipt of the first delivery, or nullopt.
 std::optional<core::TurnReceipt> FindDuplicate(Db& db, const core::InboundMessage& m);
