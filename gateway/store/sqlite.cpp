@@ -6,7 +6,6 @@
 #include <mutex>
 
 namespace gw::gateway::store {
-namespace {
 
 // Before the first connection: no global memory statistics. With them on (SQLite's default),
 // every allocation of every connection takes one process-wide mutex, which the writer and the
@@ -17,8 +16,6 @@ void ConfigureSqliteOnce() {
   static std::once_flag once;
   std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
-
-}  // namespace
 
 void Stmt::Check(int rc) const {
   if (rc != SQLITE_OK) {

@@ -14,6 +14,11 @@
 
 namespace gw::gateway::store {
 
+// SQLite's process-wide settings, applied once and before SQLite initialises (any sqlite3_*
+// call but sqlite3_config initialises it, after which the settings are refused). Everything in
+// the store that calls SQLite first calls this.
+void ConfigureSqliteOnce();
+
 // Thrown by this layer only; never crosses the store's public interface.
 class SqliteError : public std::runtime_error {
  public:

@@ -13,6 +13,8 @@
 #include <new>
 #include <string>
 
+#include "gateway/store/sqlite.hpp"
+
 namespace gw::gateway::store {
 namespace {
 
@@ -262,7 +264,7 @@ std::map<std::string, std::unique_ptr<ShimVfs>>& Registry() {
 void RegisterWalWriteVfs(const char* name, const char* base_name) {
   std::lock_guard lock(g_registry_mu);
   if (Registry().count(name) != 0) return;
-  sqlite3_initialize();
+  ConfigureSqliteOnce();  // before sqlite3_vfs_find initialises SQLite
   sqlite3_vfs* base = sqlite3_vfs_find(base_name);
   if (base == nullptr) return;  // opening with the shim's name then fails with a clear error
   auto shim = std::make_unique<ShimVfs>();
@@ -295,7 +297,7 @@ void RegisterWalWriteVfs(const char* name, const char* base_name) {
 
 const char* WalWriteVfsName() {
   static const char* name = [] {
-    sqlite3_initialize();
+    ConfigureSqliteOnce();  // before sqlite3_vfs_find initialises SQLite
     RegisterWalWriteVfs("caunoi-wal-gather", sqlite3_vfs_find(nullptr)->zName);
     return "caunoi-wal-gather";
   }();
