@@ -119,9 +119,8 @@ TEST_CASE("the batch-start hook runs inside each batch; when it fails, the batch
   };
   GroupWriter writer(OpenTable(path), options, nullptr);
   auto insert = [](int v) {
-    return [v](Db& db) {
-      db.Prepare("INSERT INTO t (v) VALUES (?1)").Bind(1, std::int64_t{v}).Run();
-    };
+    return
+        [v](Db& db) { db.Prepare("INSERT INTO t (v) VALUES (?1)").Bind(1, std::int64_t{v}).Run(); };
   };
   REQUIRE(writer.Submit(insert(1)).ok());
   CHECK(calls == 1);
