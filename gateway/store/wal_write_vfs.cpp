@@ -7,9 +7,6 @@
 #include <atomic>
 #include <cstddef>
 #include <cstring>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <new>
 #include <string>
 
@@ -23,13 +20,6 @@ constexpr std::size_t kMaxPending = 4 << 20;
 
 std::atomic<long> g_requested{0};
 std::atomic<long> g_made{0};
-
-// The shim's VFS: sqlite3_vfs first, so SQLite's pointer is ours; `base` is the wrapped one.
-struct ShimVfs {
-  sqlite3_vfs vfs;
-  sqlite3_vfs* base;
-  std::string name;
-};
 
 // An open WAL file: ours first, the base VFS's file object right after it in the same
 // allocation (SQLite allocates szOsFile bytes for it, which we made big enough for both).
@@ -174,8 +164,9 @@ const sqlite3_io_methods kWalMethods = {
     nullptr,
 };
 
+// The wrapped VFS, kept where SQLite keeps a VFS's own data.
 sqlite3_vfs* BaseOf(sqlite3_vfs* vfs) {
-  return reinterpret_cast<ShimVfs*>(vfs)->base;
+  return static_cast<sqlite3_vfs*>(vfs->pAppData);
 }
 
 int ShimOpen(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int flags,
@@ -243,65 +234,41 @@ int ShimGetLastError(sqlite3_vfs* vfs, int n, char* out) {
 }
 int ShimCurrentTimeInt64(sqlite3_vfs* vfs, sqlite3_int64* out) {
   sqlite3_vfs* base = BaseOf(vfs);
-  if (base->iVersion >= 2 && base->xCurrentTimeInt64 != nullptr) {
-    return base->xCurrentTimeInt64(base, out);
-  }
-  double now = 0;
-  int rc = base->xCurrentTime(base, &now);
-  *out = static_cast<sqlite3_int64>(now * 86400000.0);
-  return rc;
+  return base->xCurrentTimeInt64(base, out);
 }
 
-std::mutex g_registry_mu;
-// Registered shims live as long as the process: SQLite keeps pointers to them.
-std::map<std::string, std::unique_ptr<ShimVfs>>& Registry() {
-  static auto* shims = new std::map<std::string, std::unique_ptr<ShimVfs>>();
-  return *shims;
+// Built once, over the default VFS, and never freed: SQLite keeps a pointer to it.
+sqlite3_vfs* MakeShim() {
+  ConfigureSqliteOnce();  // before sqlite3_vfs_find initialises SQLite
+  sqlite3_vfs* base = sqlite3_vfs_find(nullptr);
+  auto* v = new sqlite3_vfs{};
+  v->iVersion = std::min(base->iVersion, 2);  // xCurrentTimeInt64 only if the base has it
+  v->szOsFile = static_cast<int>(RealFileOffset()) + base->szOsFile;  // a WalFile, then the base's
+  v->mxPathname = base->mxPathname;
+  v->zName = "caunoi-wal-gather";
+  v->pAppData = base;
+  v->xOpen = ShimOpen;
+  v->xDelete = ShimDelete;
+  v->xAccess = ShimAccess;
+  v->xFullPathname = ShimFullPathname;
+  v->xDlOpen = ShimDlOpen;
+  v->xDlError = ShimDlError;
+  v->xDlSym = ShimDlSym;
+  v->xDlClose = ShimDlClose;
+  v->xRandomness = ShimRandomness;
+  v->xSleep = ShimSleep;
+  v->xCurrentTime = ShimCurrentTime;
+  v->xGetLastError = ShimGetLastError;
+  v->xCurrentTimeInt64 = ShimCurrentTimeInt64;
+  sqlite3_vfs_register(v, /*makeDflt=*/0);
+  return v;
 }
 
 }  // namespace
 
-void RegisterWalWriteVfs(const char* name, const char* base_name) {
-  std::lock_guard lock(g_registry_mu);
-  if (Registry().count(name) != 0) return;
-  ConfigureSqliteOnce();  // before sqlite3_vfs_find initialises SQLite
-  sqlite3_vfs* base = sqlite3_vfs_find(base_name);
-  if (base == nullptr) return;  // opening with the shim's name then fails with a clear error
-  auto shim = std::make_unique<ShimVfs>();
-  shim->base = base;
-  shim->name = name;
-  sqlite3_vfs& v = shim->vfs;
-  v.iVersion = 2;
-  v.szOsFile = static_cast<int>(
-      std::max<std::size_t>(static_cast<std::size_t>(base->szOsFile),
-                            RealFileOffset() + static_cast<std::size_t>(base->szOsFile)));
-  v.mxPathname = base->mxPathname;
-  v.zName = shim->name.c_str();
-  v.pAppData = nullptr;
-  v.xOpen = ShimOpen;
-  v.xDelete = ShimDelete;
-  v.xAccess = ShimAccess;
-  v.xFullPathname = ShimFullPathname;
-  v.xDlOpen = ShimDlOpen;
-  v.xDlError = ShimDlError;
-  v.xDlSym = ShimDlSym;
-  v.xDlClose = ShimDlClose;
-  v.xRandomness = ShimRandomness;
-  v.xSleep = ShimSleep;
-  v.xCurrentTime = ShimCurrentTime;
-  v.xGetLastError = ShimGetLastError;
-  v.xCurrentTimeInt64 = ShimCurrentTimeInt64;
-  sqlite3_vfs_register(&shim->vfs, /*makeDflt=*/0);
-  Registry().emplace(name, std::move(shim));
-}
-
 const char* WalWriteVfsName() {
-  static const char* name = [] {
-    ConfigureSqliteOnce();  // before sqlite3_vfs_find initialises SQLite
-    RegisterWalWriteVfs("caunoi-wal-gather", sqlite3_vfs_find(nullptr)->zName);
-    return "caunoi-wal-gather";
-  }();
-  return name;
+  static const sqlite3_vfs* shim = MakeShim();
+  return shim->zName;
 }
 
 WalWriteCounts WalWriteVfsCounts() {

@@ -21,10 +21,6 @@ namespace gw::gateway::store {
 // The name of the shim over SQLite's default VFS, registered on first use (not as the default).
 const char* WalWriteVfsName();
 
-// Registers a shim named `name` over the registered VFS `base`; the name is kept, so it must
-// outlive the process (tests wrap a VFS whose writes fail). Idempotent per name.
-void RegisterWalWriteVfs(const char* name, const char* base);
-
 // Process-wide counts, for tests and benchmarks: WAL writes SQLite asked for, and the writes
 // actually made to the file.
 struct WalWriteCounts {
