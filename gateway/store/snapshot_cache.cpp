@@ -10,17 +10,13 @@ std::string SnapshotCache::Key(core::ChannelKind channel, const std::string& add
   return key;
 }
 
-std::uint64_t SnapshotCache::Stamp() const {
-  std::lock_guard lock(mu_);
-  return generation_;
-}
-
-std::optional<core::ConversationSnapshot> SnapshotCache::Find(const core::Contact& contact) const {
+SnapshotCache::Found SnapshotCache::Find(const core::Contact& contact) const {
   const std::string key = Key(contact.channel, contact.address);
   std::lock_guard lock(mu_);
-  auto it = entries_.find(key);
-  if (it == entries_.end()) return std::nullopt;
-  return it->second;
+  Found found;
+  found.stamp = generation_;
+  if (auto it = entries_.find(key); it != entries_.end()) found.snapshot = it->second;
+  return found;
 }
 
 void SnapshotCache::Put(const core::Contact& contact, const core::ConversationSnapshot& snapshot,

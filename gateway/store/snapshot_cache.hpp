@@ -11,7 +11,7 @@
 //   - a write that may change one contact's conversation (a notice appended) forgets that
 //     contact (Forget); any other committed write clears everything (Clear), unless its caller
 //     declares that it touches no contact or conversation (the dispatcher's outcomes);
-//   - a read that raced a Clear is not kept (Stamp/Put).
+//   - a read that raced a Clear is not kept (the stamp from Find, checked by Put).
 #pragma once
 
 #include <cstddef>
@@ -29,9 +29,11 @@ class SnapshotCache {
  public:
   explicit SnapshotCache(std::size_t max_entries = 16384) : max_entries_(max_entries) {}
 
-  // Taken before reading a snapshot from the database, handed to Put with what was read.
-  std::uint64_t Stamp() const;
-  std::optional<core::ConversationSnapshot> Find(const core::Contact& contact) const;
+  struct Found {
+    std::optional<core::ConversationSnapshot> snapshot;  // none: read it from the database...
+    std::uint64_t stamp = 0;  // ...and hand this to Put with what was read
+  };
+  Found Find(const core::Contact& contact) const;
   // Keeps `snapshot` unless the cache was cleared since `stamp`.
   void Put(const core::Contact& contact, const core::ConversationSnapshot& snapshot,
            std::uint64_t stamp);

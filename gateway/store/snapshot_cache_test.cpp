@@ -43,76 +43,77 @@ const Contact kBinh{ChannelKind::kApp, "binh"};
 
 TEST_CASE("a snapshot read is kept per contact and channel until a write clears it") {
   SnapshotCache cache;
-  CHECK_FALSE(cache.Find(kAn));
-  cache.Put(kAn, Snapshot(7, "{\"flow\":\"info\"}"), cache.Stamp());
-  auto found = cache.Find(kAn);
+  CHECK_FALSE(cache.Find(kAn).snapshot);
+  cache.Put(kAn, Snapshot(7, "{\"flow\":\"info\"}"), cache.Find(kAn).stamp);
+  auto found = cache.Find(kAn).snapshot;
   REQUIRE(found);
   CHECK(found->conversation_id == 7);
   CHECK(found->known.at("phone") == "0912345678");
-  CHECK_FALSE(cache.Find({ChannelKind::kSms, "an"}));  // the same address on SMS is another contact
+  CHECK_FALSE(cache.Find({ChannelKind::kSms, "an"})
+                  .snapshot);  // the same address on SMS is another contact
   cache.Clear();
-  CHECK_FALSE(cache.Find(kAn));
+  CHECK_FALSE(cache.Find(kAn).snapshot);
 }
 
 TEST_CASE("a read that began before a write was committed is not kept") {
   SnapshotCache cache;
-  const auto before = cache.Stamp();
+  const auto before = cache.Find(kAn).stamp;
   cache.Clear();  // a write committed while the snapshot was being read
   cache.Put(kAn, Snapshot(7, "old"), before);
-  CHECK_FALSE(cache.Find(kAn));
+  CHECK_FALSE(cache.Find(kAn).snapshot);
 
-  const auto before_notice = cache.Stamp();
+  const auto before_notice = cache.Find(kAn).stamp;
   cache.Forget(kBinh);  // a notice appended to another contact: reads in flight are dropped too
   cache.Put(kAn, Snapshot(7, "old"), before_notice);
-  CHECK_FALSE(cache.Find(kAn));
-  cache.Put(kAn, Snapshot(7, "new"), cache.Stamp());
-  CHECK(cache.Find(kAn)->dialog_state == "new");
+  CHECK_FALSE(cache.Find(kAn).snapshot);
+  cache.Put(kAn, Snapshot(7, "new"), cache.Find(kAn).stamp);
+  CHECK(cache.Find(kAn).snapshot->dialog_state == "new");
 }
 
 TEST_CASE("forgetting one contact leaves the others") {
   SnapshotCache cache;
-  cache.Put(kAn, Snapshot(7, "a"), cache.Stamp());
-  cache.Put(kBinh, Snapshot(8, "b"), cache.Stamp());
+  cache.Put(kAn, Snapshot(7, "a"), cache.Find(kAn).stamp);
+  cache.Put(kBinh, Snapshot(8, "b"), cache.Find(kAn).stamp);
   cache.Forget(kAn);
-  CHECK_FALSE(cache.Find(kAn));
-  CHECK(cache.Find(kBinh)->dialog_state == "b");
+  CHECK_FALSE(cache.Find(kAn).snapshot);
+  CHECK(cache.Find(kBinh).snapshot->dialog_state == "b");
 }
 
 TEST_CASE("a committed turn updates its contact's snapshot as the database row changed") {
   SnapshotCache cache;
-  cache.Put(kAn, Snapshot(7, "s1"), cache.Stamp());
+  cache.Put(kAn, Snapshot(7, "s1"), cache.Find(kAn).stamp);
 
   cache.ApplyTurn(TurnOf(kAn, "s2"), ReceiptIn(7));
-  CHECK(cache.Find(kAn)->dialog_state == "s2");
-  CHECK(cache.Find(kAn)->status == "bot");
+  CHECK(cache.Find(kAn).snapshot->dialog_state == "s2");
+  CHECK(cache.Find(kAn).snapshot->status == "bot");
 
   cache.ApplyTurn(TurnOf(kAn, ""), ReceiptIn(7));  // an empty state leaves the stored one
-  CHECK(cache.Find(kAn)->dialog_state == "s2");
+  CHECK(cache.Find(kAn).snapshot->dialog_state == "s2");
 
   cache.ApplyTurn(TurnOf(kAn, "s3", /*hand_off=*/true), ReceiptIn(7));
-  CHECK(cache.Find(kAn)->dialog_state == "s3");
-  CHECK(cache.Find(kAn)->status == "officer");
+  CHECK(cache.Find(kAn).snapshot->dialog_state == "s3");
+  CHECK(cache.Find(kAn).snapshot->status == "officer");
 
   cache.ApplyTurn(TurnOf(kAn, "retried"), ReceiptIn(7, /*duplicate=*/true));  // nothing written
-  CHECK(cache.Find(kAn)->dialog_state == "s3");
+  CHECK(cache.Find(kAn).snapshot->dialog_state == "s3");
 
   cache.ApplyTurn(TurnOf(kBinh, "b"), ReceiptIn(9));  // not cached: stays so
-  CHECK_FALSE(cache.Find(kBinh));
+  CHECK_FALSE(cache.Find(kBinh).snapshot);
 }
 
 TEST_CASE("a turn that opened another conversation sends the next look-up to the database") {
   SnapshotCache cache;
-  cache.Put(kAn, Snapshot(0, ""), cache.Stamp());  // a new contact: no conversation yet
+  cache.Put(kAn, Snapshot(0, ""), cache.Find(kAn).stamp);  // a new contact: no conversation yet
   cache.ApplyTurn(TurnOf(kAn, "s1"), ReceiptIn(12));
-  CHECK_FALSE(cache.Find(kAn));
+  CHECK_FALSE(cache.Find(kAn).snapshot);
 }
 
 TEST_CASE("the cache is bounded") {
   SnapshotCache cache(2);
-  cache.Put(kAn, Snapshot(1, "a"), cache.Stamp());
-  cache.Put(kBinh, Snapshot(2, "b"), cache.Stamp());
+  cache.Put(kAn, Snapshot(1, "a"), cache.Find(kAn).stamp);
+  cache.Put(kBinh, Snapshot(2, "b"), cache.Find(kAn).stamp);
   const Contact chi{ChannelKind::kApp, "chi"};
-  cache.Put(chi, Snapshot(3, "c"), cache.Stamp());
+  cache.Put(chi, Snapshot(3, "c"), cache.Find(kAn).stamp);
   CHECK(cache.size() <= 2);
-  CHECK(cache.Find(chi)->dialog_state == "c");
+  CHECK(cache.Find(chi).snapshot->dialog_state == "c");
 }

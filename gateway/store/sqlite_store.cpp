@@ -164,10 +164,9 @@ core::Result<core::TurnLookup> SqliteStore::LookUpTurn(const core::Contact& cont
                                                        const std::string& provider_message_id) {
   try {
     core::TurnLookup out;
-    const std::uint64_t stamp = snapshots_.Stamp();  // before anything is read
-    std::optional<core::ConversationSnapshot> cached = snapshots_.Find(contact);
-    if (cached && provider_message_id.empty()) {  // nothing to deduplicate: no reader at all
-      out.snapshot = std::move(*cached);
+    auto cached = snapshots_.Find(contact);  // before anything is read from the database
+    if (cached.snapshot && provider_message_id.empty()) {  // nothing to deduplicate: no reader
+      out.snapshot = std::move(*cached.snapshot);
       return out;
     }
     auto lease = AcquireReader();
@@ -180,11 +179,14 @@ core::Result<core::TurnLookup> SqliteStore::LookUpTurn(const core::Contact& cont
     m.channel = contact.channel;
     m.provider_message_id = provider_message_id;
     out.earlier = FindDuplicate(db, m);
-    const bool read = !out.earlier && !cached;
-    if (read) out.snapshot = ReadSnapshot(db, contact);
-    if (!out.earlier && cached) out.snapshot = std::move(*cached);
+    const bool read = !out.earlier && !cached.snapshot;
+    if (read) {
+      out.snapshot = ReadSnapshot(db, contact);
+    } else if (!out.earlier) {
+      out.snapshot = std::move(*cached.snapshot);
+    }
     db.Prepare("COMMIT").Run();
-    if (read) snapshots_.Put(contact, out.snapshot, stamp);
+    if (read) snapshots_.Put(contact, out.snapshot, cached.stamp);
     return out;
   } catch (const SqliteError& e) {
     return core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what());
