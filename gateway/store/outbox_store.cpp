@@ -119,6 +119,7 @@ core::Status SqliteStore::FinishOutbox(std::int64_t id, const std::string& state
                                        const core::Contact& notify,
                                        const std::vector<core::Reply>& replies,
                                        const std::string& payload, core::TimePoint now) {
+  const auto options = OptionsJsonPerReply(replies);  // here, not on the writer's thread
   auto status = writer_->Submit([&](Db& db) {
     db.Prepare(
           "UPDATE outbox SET state = ?1, finished_at = ?2, attempts = attempts + 1 "
@@ -138,11 +139,10 @@ core::Status SqliteStore::FinishOutbox(std::int64_t id, const std::string& state
     const std::int64_t at = core::ToUnixMillis(now);
     std::int64_t seq = AppendToLog(db, LogEntry{"out", channel, "caunoi", "caunoi", notify.address,
                                                 at, at, "application/json", payload});
-    for (const auto& r : replies) {
+    for (std::size_t i = 0; i < replies.size(); ++i) {
+      const core::Reply& r = replies[i];
       std::optional<std::string> reason;
       if (r.rejection) reason = std::string(r.rejection->code_name());
-      std::optional<std::string> options;
-      if (!r.options.empty()) options = OptionsJson(r.options);
       db.Prepare(
             "INSERT INTO messages (conversation_id, direction, channel, text, reason_code, "
             "options, "
@@ -151,7 +151,7 @@ core::Status SqliteStore::FinishOutbox(std::int64_t id, const std::string& state
           .Bind(2, channel)
           .Bind(3, r.text)
           .Bind(4, reason)
-          .Bind(5, options)
+          .Bind(5, options.at(i))
           .Bind(6, seq)
           .Bind(7, at)
           .Run();

@@ -195,8 +195,8 @@ core::Result<core::TurnLookup> SqliteStore::LookUpTurn(const core::Contact& cont
 
 core::Result<core::TurnReceipt> SqliteStore::RecordTurn(const core::TurnRecord& turn) {
   core::TurnReceipt receipt;
-  const TurnRows rows = PrepareTurnRows(turn);  // here, not on the single writer's thread
-  auto status = writer_->Submit([&](Db& db) { receipt = WriteTurn(db, turn, rows); });
+  const auto options = OptionsJsonPerReply(turn.replies);  // here, not on the writer's thread
+  auto status = writer_->Submit([&](Db& db) { receipt = WriteTurn(db, turn, options); });
   if (!status.ok()) return status.error();
   snapshots_.ApplyTurn(turn, receipt);
   return receipt;

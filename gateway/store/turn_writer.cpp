@@ -126,12 +126,6 @@ void WriteEffects(Db& db, const core::TurnRecord& t, const core::TurnReceipt& r,
 
 }  // namespace
 
-std::string OptionsJson(const std::vector<core::ReplyOption>& options) {
-  auto arr = nlohmann::json::array();
-  for (const auto& o : options) arr.push_back({{"id", o.id}, {"label", o.label}});
-  return arr.dump();
-}
-
 std::vector<core::ReplyOption> ParseOptions(const std::optional<std::string>& text) {
   std::vector<core::ReplyOption> out;
   if (!text || text->empty()) return out;
@@ -206,20 +200,22 @@ std::optional<core::TurnReceipt> FindDuplicate(Db& db, const core::InboundMessag
   return r;
 }
 
-TurnRows PrepareTurnRows(const core::TurnRecord& turn) {
-  TurnRows rows;
-  rows.reply_options.reserve(turn.replies.size());
-  for (const core::Reply& reply : turn.replies) {
+ReplyOptionsRows OptionsJsonPerReply(const std::vector<core::Reply>& replies) {
+  ReplyOptionsRows rows;
+  rows.reserve(replies.size());
+  for (const core::Reply& reply : replies) {
     if (reply.options.empty()) {
-      rows.reply_options.emplace_back();
-    } else {
-      rows.reply_options.emplace_back(OptionsJson(reply.options));
+      rows.emplace_back();
+      continue;
     }
+    auto arr = nlohmann::json::array();
+    for (const auto& o : reply.options) arr.push_back({{"id", o.id}, {"label", o.label}});
+    rows.emplace_back(arr.dump());
   }
   return rows;
 }
 
-core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t, const TurnRows& rows) {
+core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t, const ReplyOptionsRows& options) {
   const core::InboundMessage& m = t.inbound;
   if (!t.duplicate_checked) {
     if (auto dup = FindDuplicate(db, m)) return *dup;
@@ -267,7 +263,7 @@ core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t, const TurnRows& r
           .Bind(2, channel)
           .Bind(3, reply.text)
           .Bind(4, reason)
-          .Bind(5, rows.reply_options.at(i))
+          .Bind(5, options.at(i))
           .Bind(6, r.inbound_message_id)
           .Bind(7, seq_out)
           .Bind(8, received)

@@ -13,16 +13,16 @@
 
 namespace gw::gateway::store {
 
-// What of a turn's rows can be made before the writer takes it: the replies' options as stored
-// (JSON), built on the caller's thread so the single writer does not spend its time on them.
-struct TurnRows {
-  std::vector<std::optional<std::string>> reply_options;  // one per reply, null without options
-};
-TurnRows PrepareTurnRows(const core::TurnRecord& turn);
+// The replies' options as stored in messages.options (a JSON array of {id, label}), one per
+// reply, null for a reply without options. Built by the caller before it submits its job, so the
+// single writer does not spend its time on JSON.
+using ReplyOptionsRows = std::vector<std::optional<std::string>>;
+ReplyOptionsRows OptionsJsonPerReply(const std::vector<core::Reply>& replies);
 
 // The turn's rows: contact and conversation, the inbound message and the replies with their
-// data-message log records, attachments, dialog state and effects. `rows` from PrepareTurnRows.
-core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& turn, const TurnRows& rows);
+// data-message log records, attachments, dialog state and effects. `options` from
+// OptionsJsonPerReply(turn.replies).
+core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& turn, const ReplyOptionsRows& options);
 
 // A provider retry of a message already stored: the receipt of the first delivery, or nullopt.
 std::optional<core::TurnReceipt> FindDuplicate(Db& db, const core::InboundMessage& m);
@@ -34,8 +34,7 @@ std::pair<std::int64_t, std::int64_t> UpsertContact(Db& db, const core::InboundM
 std::int64_t OpenConversation(Db& db, std::int64_t contact_id, std::int64_t citizen_id,
                               const core::InboundMessage& m, const std::string& agency_code = "");
 
-// Reply options as stored in messages.options (a JSON array of {id, label}).
-std::string OptionsJson(const std::vector<core::ReplyOption>& options);
+// Reply options as stored in messages.options (a JSON array of {id, label}), read back.
 std::vector<core::ReplyOption> ParseOptions(const std::optional<std::string>& text);
 
 }  // namespace gw::gateway::store
