@@ -58,5 +58,6 @@ thread_id() {
       return 0
     fi
   done
+  echo "no thread named $2 in process $1" >&2
   return 1
 }
