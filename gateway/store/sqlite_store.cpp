@@ -29,6 +29,10 @@ std::unique_ptr<Db> OpenSqlite(const SqliteConfig& config, Db::Mode mode) {
     // FULL: the WAL is synced at every commit, so a committed turn survives power loss, not only
     // a crash of the process. Group commit pays for it once per batch.
     db->Exec("PRAGMA synchronous = FULL");
+    // Each writer job runs under a savepoint, which keeps the pages it changes in a statement
+    // journal; SQLite spills that journal to a temporary file past 64 KiB unless temporary
+    // storage is in memory. It was a third of the writer's system calls (`strace -c`).
+    db->Exec("PRAGMA temp_store = MEMORY");
   }
   return db;
 }

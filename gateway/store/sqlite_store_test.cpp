@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include "gateway/store/wal_write_vfs.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace gw::gateway::store;
@@ -131,6 +132,25 @@ TEST_CASE("a database newer than the binary is refused; without auto-migrate an 
   auto old = SqliteStore::Open(manual, nullptr);
   REQUIRE_FALSE(old.ok());
   CHECK(old.error().message.find("run `caunoi migrate`") != std::string::npos);
+}
+
+TEST_CASE("a large write job keeps its savepoint's journal in memory, not in a temporary file") {
+  gw::testing::TempDir dir;
+  auto store = SqliteStore::Open(Config(dir), nullptr);
+  REQUIRE(store.ok());
+  const long before = WalWriteVfsCounts().temp_files;
+  // ~400 KiB of new pages under the job's savepoint: past the 64 KiB SQLite keeps in memory
+  // by default before it spills the journal to a file.
+  REQUIRE((*store)
+              ->RunWrite([](Db& db) {
+                db.Exec("CREATE TABLE IF NOT EXISTS scratch (x BLOB)");
+                db.Exec(
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+                    "INSERT INTO scratch SELECT zeroblob(2000) FROM n");
+                db.Exec("UPDATE scratch SET x = zeroblob(1999)");
+              })
+              .ok());
+  CHECK(WalWriteVfsCounts().temp_files == before);
 }
 
 TEST_CASE("an unwritable path is an error, not a crash") {

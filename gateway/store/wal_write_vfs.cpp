@@ -20,6 +20,7 @@ constexpr std::size_t kMaxPending = 4 << 20;
 
 std::atomic<long> g_requested{0};
 std::atomic<long> g_made{0};
+std::atomic<long> g_temp_files{0};
 
 // An open WAL file: ours first, the base VFS's file object right after it in the same
 // allocation (SQLite allocates szOsFile bytes for it, which we made big enough for both).
@@ -173,7 +174,12 @@ int ShimOpen(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int fl
              int* out_flags) {
   sqlite3_vfs* base = BaseOf(vfs);
   // Every file but a WAL is the base VFS's own, opened in place: no indirection at all.
-  if ((flags & SQLITE_OPEN_WAL) == 0) return base->xOpen(base, name, file, flags, out_flags);
+  if ((flags & SQLITE_OPEN_WAL) == 0) {
+    if ((flags & (SQLITE_OPEN_SUBJOURNAL | SQLITE_OPEN_TEMP_DB | SQLITE_OPEN_TEMP_JOURNAL)) != 0) {
+      g_temp_files.fetch_add(1, std::memory_order_relaxed);
+    }
+    return base->xOpen(base, name, file, flags, out_flags);
+  }
   auto* w = new (file) WalFile();
   w->real = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(file) + RealFileOffset());
   std::memset(w->real, 0, static_cast<std::size_t>(base->szOsFile));
@@ -272,7 +278,7 @@ const char* WalWriteVfsName() {
 }
 
 WalWriteCounts WalWriteVfsCounts() {
-  return {g_requested.load(), g_made.load()};
+  return {g_requested.load(), g_made.load(), g_temp_files.load()};
 }
 
 }  // namespace gw::gateway::store

@@ -21,11 +21,13 @@ namespace gw::gateway::store {
 // The name of the shim over SQLite's default VFS, registered on first use (not as the default).
 const char* WalWriteVfsName();
 
-// Process-wide counts, for tests and benchmarks: WAL writes SQLite asked for, and the writes
-// actually made to the file.
+// Process-wide counts, for tests and benchmarks: WAL writes SQLite asked for, the writes
+// actually made to the file, and temporary files (statement journals, temporary databases)
+// opened on disk by connections that use the shim.
 struct WalWriteCounts {
   long requested = 0;
   long made = 0;
+  long temp_files = 0;
 };
 WalWriteCounts WalWriteVfsCounts();
 
