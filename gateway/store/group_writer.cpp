@@ -22,21 +22,30 @@ GroupWriter::~GroupWriter() {
 }
 
 core::Status GroupWriter::Submit(Job job) {
-  std::future<core::Status> done;
+  Completion done;
   bool wake = false;
   {
     std::lock_guard lock(mu_);
     if (stopping_) {
       return core::MakeError(core::ErrorCode::kUnavailable, "the store is shutting down");
     }
-    queue_.push_back(Pending{std::move(job), {}});
-    done = queue_.back().done.get_future();
+    queue_.push_back(Pending{std::move(job), &done});
     // Wake the writer only when it sleeps: while it is busy it takes the whole queue when it
     // comes back, and a futex wake per request would cost more than the batching saves.
     wake = writer_idle_;
   }
   if (wake) cv_.notify_one();
-  return done.get();
+  std::unique_lock lock(done.mu);
+  done.cv.wait(lock, [&] { return done.done; });
+  return std::move(done.result);
+}
+
+void GroupWriter::Finish(Completion* c, core::Status result) {
+  // Notified under the lock: the submitter cannot see `done` and destroy `c` before we let go.
+  std::lock_guard lock(c->mu);
+  c->result = std::move(result);
+  c->done = true;
+  c->cv.notify_one();
 }
 
 void GroupWriter::Stop() {
@@ -92,8 +101,8 @@ void GroupWriter::RunBatch(std::deque<Pending>& batch) {
       sqlite3_exec(db_->raw(), "ROLLBACK", nullptr, nullptr, nullptr);  // begun, hook failed
     }
     for (auto& p : batch) {
-      p.done.set_value(
-          core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what()));
+      Finish(p.done,
+             core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what()));
     }
     return;
   }
@@ -130,8 +139,8 @@ void GroupWriter::RunBatch(std::deque<Pending>& batch) {
       // Already rolled back by SQLite on some errors (e.g. SQLITE_FULL).
     }
     for (auto& p : batch) {
-      p.done.set_value(
-          core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what()));
+      Finish(p.done,
+             core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what()));
     }
     return;
   }
@@ -140,7 +149,7 @@ void GroupWriter::RunBatch(std::deque<Pending>& batch) {
         batch.size(),
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
-  for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(std::move(results[i]));
+  for (std::size_t i = 0; i < batch.size(); ++i) Finish(batch[i].done, std::move(results[i]));
 }
 
 }  // namespace gw::gateway::store

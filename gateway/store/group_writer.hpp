@@ -10,7 +10,6 @@
 #include <cstddef>
 #include <deque>
 #include <functional>
-#include <future>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -61,10 +60,23 @@ class GroupWriter {
   bool stopping() const;
 
  private:
+  // Where a job's result goes: on the submitting thread's stack, which waits on it. Not a
+  // std::promise: setting one runs std::call_once, a futex wake of its own for every job on the
+  // writer's thread (measured with `perf record -e syscalls:sys_enter_futex`: 30% of the
+  // process's futex calls).
+  struct Completion {
+    std::mutex mu;
+    std::condition_variable cv;
+    bool done = false;
+    core::Status result = core::Ok{};
+  };
   struct Pending {
     Job job;
-    std::promise<core::Status> done;
+    Completion* done;
   };
+  // Gives the job's submitter its result. The last use of `c`: the submitter may return as soon
+  // as it can take the lock.
+  static void Finish(Completion* c, core::Status result);
   void Loop();
   void RunBatch(std::deque<Pending>& batch);
 
