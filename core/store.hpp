@@ -106,6 +106,10 @@ struct ConversationSnapshot {
 struct TurnLookup {
   std::optional<TurnReceipt> earlier;  // set for a retry, and then `snapshot` is left empty
   ConversationSnapshot snapshot;
+  // False when the snapshot came from memory and the provider id was not looked up: a retry is
+  // then found by FindRetry (before anything leaves the process) or by RecordTurn (which answers
+  // with the first receipt, marked duplicate, and writes nothing).
+  bool retry_checked = true;
 };
 
 class ConversationStore {
@@ -114,9 +118,14 @@ class ConversationStore {
 
   // The receipt stored under (contact's channel, provider_message_id) if any, else the open
   // conversation of this contact and what is known of its citizen. An empty provider id is never
-  // a retry.
+  // a retry. A store may answer the snapshot from memory without looking the id up, and then
+  // says so (`retry_checked`).
   virtual Result<TurnLookup> LookUpTurn(const Contact& contact,
                                         const std::string& provider_message_id) = 0;
+
+  // The receipt stored under (contact's channel, provider_message_id), if any: a retry.
+  virtual Result<std::optional<TurnReceipt>> FindRetry(const Contact& contact,
+                                                       const std::string& provider_message_id) = 0;
 
   // Links the sender to a citizen (creating both if new), finds the open conversation on that
   // contact or opens one, appends the inbound message and the replies to it and to the

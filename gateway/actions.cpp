@@ -43,6 +43,23 @@ ActionOutcome Outcome(ActionKind kind, Status status,
 ActionExecutor::ActionExecutor(DossierBackend* backend, DueDateFn due_date, int complaint_days)
     : backend_(backend), due_date_(std::move(due_date)), complaint_days_(complaint_days) {}
 
+bool ActionExecutor::CallsBackend(const dialogs::Action& a) {
+  switch (a.kind) {
+    case ActionKind::kLookupDossier:
+    case ActionKind::kSubmitDossier:
+    case ActionKind::kSupplement:
+    case ActionKind::kWithdraw:
+      return true;
+    case ActionKind::kHandOff:
+    case ActionKind::kRecordRating:
+    case ActionKind::kSubscribe:
+    case ActionKind::kUnsubscribe:
+    case ActionKind::kFileComplaint:
+      return false;
+  }
+  return true;  // an action added later is treated as leaving the process until said otherwise
+}
+
 ActionResult ActionExecutor::Execute(const dialogs::Action& a, const ActionContext& ctx,
                                      core::TurnRecord& turn) const {
   switch (a.kind) {

@@ -36,6 +36,10 @@ class ActionExecutor {
   ActionResult Execute(const dialogs::Action& action, const ActionContext& ctx,
                        core::TurnRecord& turn) const;
 
+  // True for the actions that call the one-stop backend, outside this process; the others only
+  // add to the turn's own write.
+  static bool CallsBackend(const dialogs::Action& action);
+
  private:
   DossierBackend* backend_;
   DueDateFn due_date_;

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <random>
 
 #include "core/log.hpp"
@@ -69,21 +70,32 @@ core::Result<IntakeResult> Intake::Handle(core::InboundMessage message, const Re
   const std::string channel(core::ChannelName(message.channel));
   ContactGuard contact_lock(*this, channel + ":" + message.sender);
 
-  // A provider retry of a stored message is answered as the first time, and nothing is redone.
-  auto lookup = store_.LookUpTurn({message.channel, message.sender}, message.provider_message_id);
-  if (!lookup.ok()) return lookup.error();
-  if (lookup->earlier) {
+  // A provider retry of a stored message is answered as the first time, and nothing leaves the
+  // process again: it is found by the look-up, else before a backend call, else by the write.
+  auto answer_retry = [&](core::TurnReceipt earlier) {
     metrics_.CountInbound(channel, true);
-    IntakeResult result{std::move(*lookup->earlier), {}};
+    IntakeResult result{std::move(earlier), {}};
     result.rendered_replies = render(result.receipt.replies);
     return result;
-  }
+  };
+  const core::Contact contact{message.channel, message.sender};
+  auto lookup = store_.LookUpTurn(contact, message.provider_message_id);
+  if (!lookup.ok()) return lookup.error();
+  if (lookup->earlier) return answer_retry(std::move(*lookup->earlier));
 
   const core::ConversationSnapshot& snapshot = lookup->snapshot;
   auto understanding = understander_.Understand(message.text, snapshot.known);
   const auto now = clock_.Now();
   auto turn =
       engine_.Handle(dialogs::DialogState::FromJson(snapshot.dialog_state), understanding, now);
+  bool retry_checked = lookup->retry_checked;
+  if (!retry_checked &&
+      std::any_of(turn.actions.begin(), turn.actions.end(), ActionExecutor::CallsBackend)) {
+    auto earlier = store_.FindRetry(contact, message.provider_message_id);
+    if (!earlier.ok()) return earlier.error();
+    if (*earlier) return answer_retry(std::move(**earlier));
+    retry_checked = true;
+  }
 
   core::TurnRecord record;
   record.inbound = std::move(message);
@@ -98,7 +110,7 @@ core::Result<IntakeResult> Intake::Handle(core::InboundMessage message, const Re
   }
   record.dialog_state = turn.state.ToJson();
   record.agency_code = agency_code_;
-  record.duplicate_checked = true;  // LookUpTurn above, under this contact's lock
+  record.duplicate_checked = retry_checked;  // above, under this contact's lock
   record.outbound_payload = render(record.replies);
   record.outbound_content_type = std::move(content_type);
   if (queue && !record.replies.empty()) {

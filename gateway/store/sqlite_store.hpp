@@ -29,6 +29,8 @@ class SqliteStore final : public core::ConversationStore,
 
   core::Result<core::TurnLookup> LookUpTurn(const core::Contact& contact,
                                             const std::string& provider_message_id) override;
+  core::Result<std::optional<core::TurnReceipt>> FindRetry(
+      const core::Contact& contact, const std::string& provider_message_id) override;
   core::Result<core::TurnReceipt> RecordTurn(const core::TurnRecord& turn) override;
   core::Result<std::vector<core::StoredMessage>> RecentMessages(const core::Contact& contact,
                                                                 std::int64_t after_id,

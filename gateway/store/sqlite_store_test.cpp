@@ -204,6 +204,25 @@ TEST_CASE("the look-up before a turn finds a retry, else the open conversation, 
   auto other = (*store)->LookUpTurn({ChannelKind::kSms, "u1"}, "m1");
   REQUIRE(other.ok());
   CHECK_FALSE(other->earlier);
+
+  // Now that u1's snapshot is in memory, the look-up reads nothing and says it did not check
+  // the id; FindRetry does, and the write itself answers a retry with the first receipt.
+  auto cached = (*store)->LookUpTurn(u1, "m1");
+  REQUIRE(cached.ok());
+  CHECK_FALSE(cached->earlier);
+  CHECK_FALSE(cached->retry_checked);
+  CHECK(cached->snapshot.conversation_id == stored->conversation_id);
+  CHECK((*store)->LookUpTurn(u1, "")->retry_checked);  // no id: nothing to check
+  auto found = (*store)->FindRetry(u1, "m1");
+  REQUIRE(found.ok());
+  REQUIRE(*found);
+  CHECK((*found)->inbound_message_id == stored->inbound_message_id);
+  CHECK((*found)->replies.size() == 2);
+  CHECK_FALSE(*(*store)->FindRetry({ChannelKind::kSms, "u1"}, "m1"));
+  auto rewritten = (*store)->RecordTurn(first);  // duplicate_checked is false
+  REQUIRE(rewritten.ok());
+  CHECK(rewritten->duplicate);
+  CHECK(rewritten->inbound_message_id == stored->inbound_message_id);
 }
 
 TEST_CASE("another process writing the database does not wedge the writer or stale the readers") {
