@@ -33,6 +33,7 @@ std::unique_ptr<Db> OpenSqlite(const SqliteConfig& config, Db::Mode mode) {
     // journal; SQLite spills that journal to a temporary file past 64 KiB unless temporary
     // storage is in memory. It was a third of the writer's system calls (`strace -c`).
     db->Exec("PRAGMA temp_store = MEMORY");
+    db->Exec(fmt::format("PRAGMA wal_autocheckpoint = {}", config.checkpoint_pages));
   }
   return db;
 }

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <filesystem>
+
 #include "gateway/store/wal_write_vfs.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -151,6 +153,26 @@ TEST_CASE("a large write job keeps its savepoint's journal in memory, not in a t
               })
               .ok());
   CHECK(WalWriteVfsCounts().temp_files == before);
+}
+
+TEST_CASE("the WAL is copied back into the database every checkpoint_pages pages") {
+  gw::testing::TempDir dir;
+  auto config = Config(dir);
+  config.checkpoint_pages = 50;  // 200 KiB
+  auto store = SqliteStore::Open(config, nullptr);
+  REQUIRE(store.ok());
+  // ~2 MB in 200 commits: without checkpoints the WAL would hold all of it.
+  for (int i = 0; i < 200; ++i) {
+    REQUIRE((*store)
+                ->RunWrite([i](Db& db) {
+                  if (i == 0) db.Exec("CREATE TABLE scratch (x BLOB)");
+                  db.Exec("INSERT INTO scratch VALUES (zeroblob(10000))");
+                })
+                .ok());
+  }
+  const auto wal = std::filesystem::file_size(config.path + "-wal");
+  CHECK(wal < 400 * 1024);  // restarted after each checkpoint: 50 pages and one commit's worth
+  CHECK(std::filesystem::file_size(config.path) > 2'000'000);  // the rows are in the database
 }
 
 TEST_CASE("an unwritable path is an error, not a crash") {

@@ -13,6 +13,8 @@ StoreConfig ParseStoreConfig(core::ConfigNode& node) {
   c.sqlite.max_batch = static_cast<std::size_t>(s.Int("max_batch", 512, 1, 100000));
   c.sqlite.busy_timeout = s.Duration("busy_timeout", 5000ms, 0ms, 600000ms);
   c.sqlite.readers = static_cast<int>(s.Int("readers", 4, 1, 64));
+  c.sqlite.checkpoint_pages =
+      static_cast<int>(s.Int("checkpoint_pages", c.sqlite.checkpoint_pages, 50, 1000000));
   c.sqlite.auto_migrate = s.Bool("auto_migrate", true);
   s.Finish();
   return c;

@@ -13,6 +13,10 @@ struct SqliteConfig {
   std::size_t max_batch = 512;  // jobs per group commit
   std::chrono::milliseconds busy_timeout{5000};
   int readers = 4;  // read connections (WAL lets them run beside the writer)
+  // WAL pages after which a commit copies the log back into the database (SQLite's
+  // wal_autocheckpoint). The copy runs inside that commit, so its size is the tail latency of
+  // the requests that wait on it; fewer pages, more copies. See docs/PERFORMANCE.md.
+  int checkpoint_pages = 300;
   bool auto_migrate = true;
 };
 
