@@ -1,6 +1,7 @@
 // Prometheus metric families of the gateway.
 #include "gateway/metrics.hpp"
 
+#include <fmt/format.h>
 #include <prometheus/text_serializer.h>
 
 namespace gw::gateway {
@@ -83,17 +84,22 @@ std::string Metrics::Render() const {
 
 void Metrics::ObserveRequest(const std::string& route, const std::string& method, int status,
                              double seconds) {
-  requests_->Add({{"route", route}, {"method", method}, {"status", std::to_string(status)}})
-      .Increment();
+  prometheus::Counter* c = nullptr;
   prometheus::Histogram* h = nullptr;
   {
-    // Family::Add builds a histogram (bucket vectors and all) before it looks the labels up, so
-    // each route's histogram is found once and cached.
     std::lock_guard lock(route_mu_);
-    auto& slot = route_histograms_[route];
-    if (slot == nullptr) slot = &request_seconds_->Add({{"route", route}}, kLatencyBuckets);
-    h = slot;
+    auto& counter = request_counters_[fmt::format("{} {} {}", method, status, route)];
+    if (counter == nullptr) {
+      counter = &requests_->Add(
+          {{"route", route}, {"method", method}, {"status", std::to_string(status)}});
+    }
+    c = counter;
+    auto& histogram = route_histograms_[route];
+    if (histogram == nullptr)
+      histogram = &request_seconds_->Add({{"route", route}}, kLatencyBuckets);
+    h = histogram;
   }
+  c->Increment();
   h->Observe(seconds);
 }
 
@@ -107,7 +113,16 @@ void Metrics::OnQueueDepth(std::size_t depth) {
 }
 
 void Metrics::CountInbound(const std::string& channel, bool duplicate) {
-  inbound_->Add({{"channel", channel}, {"duplicate", duplicate ? "true" : "false"}}).Increment();
+  prometheus::Counter* c = nullptr;
+  {
+    std::lock_guard lock(route_mu_);
+    auto& counter = inbound_counters_[channel + (duplicate ? " true" : " false")];
+    if (counter == nullptr) {
+      counter = &inbound_->Add({{"channel", channel}, {"duplicate", duplicate ? "true" : "false"}});
+    }
+    c = counter;
+  }
+  c->Increment();
 }
 
 void Metrics::CountRefusal(const std::string& reason_code) {

@@ -48,8 +48,12 @@ class Metrics final : public store::WriterObserver, public delivery::DispatchObs
   prometheus::Family<prometheus::Counter>* requests_;
   prometheus::Family<prometheus::Histogram>* request_seconds_;
   prometheus::Gauge* http_in_flight_;
+  // Per-request series found once and kept, by their labels joined: Family::Add builds a label
+  // map and a histogram's buckets before it looks them up, on every call.
   std::mutex route_mu_;
   std::unordered_map<std::string, prometheus::Histogram*> route_histograms_;
+  std::unordered_map<std::string, prometheus::Counter*> request_counters_;
+  std::unordered_map<std::string, prometheus::Counter*> inbound_counters_;
   prometheus::Histogram* commit_seconds_;
   prometheus::Histogram* batch_size_;
   prometheus::Gauge* write_queue_depth_;
