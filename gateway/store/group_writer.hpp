@@ -63,7 +63,9 @@ class GroupWriter {
   // Where a job's result goes: on the submitting thread's stack, which waits on it. Not a
   // std::promise: setting one runs std::call_once, a futex wake of its own for every job on the
   // writer's thread (measured with `perf record -e syscalls:sys_enter_futex`: 30% of the
-  // process's futex calls).
+  // process's futex calls). The condition variable's own extra wake (glibc marks the mutex
+  // contended after a wait, so the submitter's unlock wakes) is on the submitter's thread, off
+  // the one thread every request waits for.
   struct Completion {
     std::mutex mu;
     std::condition_variable cv;
