@@ -1,8 +1,9 @@
 // Prometheus metric families of the gateway.
 #include "gateway/metrics.hpp"
 
-#include <fmt/format.h>
 #include <prometheus/text_serializer.h>
+
+#include <algorithm>
 
 namespace gw::gateway {
 namespace {
@@ -43,7 +44,7 @@ Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()) {
                             .Help("Writes waiting for the store's writer")
                             .Register(*registry_)
                             .Add({});
-  inbound_ =
+  inbound_family_ =
       &prometheus::BuildCounter()
            .Name("caunoi_inbound_messages_total")
            .Help("Inbound messages taken in, by channel; duplicate=true for provider retries")
@@ -87,17 +88,20 @@ void Metrics::ObserveRequest(const std::string& route, const std::string& method
   prometheus::Counter* c = nullptr;
   prometheus::Histogram* h = nullptr;
   {
-    std::lock_guard lock(route_mu_);
-    auto& counter = request_counters_[fmt::format("{} {} {}", method, status, route)];
-    if (counter == nullptr) {
-      counter = &requests_->Add(
+    std::lock_guard lock(series_mu_);
+    RouteSeries& r = routes_[route];
+    if (r.seconds == nullptr)
+      r.seconds = &request_seconds_->Add({{"route", route}}, kLatencyBuckets);
+    h = r.seconds;
+    auto it = std::find_if(r.counts.begin(), r.counts.end(), [&](const RouteSeries::Count& k) {
+      return k.status == status && k.method == method;
+    });
+    if (it == r.counts.end()) {
+      auto& added = requests_->Add(
           {{"route", route}, {"method", method}, {"status", std::to_string(status)}});
+      it = r.counts.insert(r.counts.end(), {method, status, &added});
     }
-    c = counter;
-    auto& histogram = route_histograms_[route];
-    if (histogram == nullptr)
-      histogram = &request_seconds_->Add({{"route", route}}, kLatencyBuckets);
-    h = histogram;
+    c = it->counter;
   }
   c->Increment();
   h->Observe(seconds);
@@ -115,12 +119,13 @@ void Metrics::OnQueueDepth(std::size_t depth) {
 void Metrics::CountInbound(const std::string& channel, bool duplicate) {
   prometheus::Counter* c = nullptr;
   {
-    std::lock_guard lock(route_mu_);
-    auto& counter = inbound_counters_[channel + (duplicate ? " true" : " false")];
-    if (counter == nullptr) {
-      counter = &inbound_->Add({{"channel", channel}, {"duplicate", duplicate ? "true" : "false"}});
+    std::lock_guard lock(series_mu_);
+    auto& pair = inbound_[channel];
+    if (pair[duplicate] == nullptr) {
+      pair[duplicate] = &inbound_family_->Add(
+          {{"channel", channel}, {"duplicate", duplicate ? "true" : "false"}});
     }
-    c = counter;
+    c = pair[duplicate];
   }
   c->Increment();
 }

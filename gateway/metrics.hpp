@@ -8,10 +8,12 @@
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
 
+#include <array>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "gateway/delivery/dispatcher.hpp"
 #include "gateway/store/group_writer.hpp"
@@ -48,16 +50,24 @@ class Metrics final : public store::WriterObserver, public delivery::DispatchObs
   prometheus::Family<prometheus::Counter>* requests_;
   prometheus::Family<prometheus::Histogram>* request_seconds_;
   prometheus::Gauge* http_in_flight_;
-  // Per-request series found once and kept, by their labels joined: Family::Add builds a label
-  // map and a histogram's buckets before it looks them up, on every call.
-  std::mutex route_mu_;
-  std::unordered_map<std::string, prometheus::Histogram*> route_histograms_;
-  std::unordered_map<std::string, prometheus::Counter*> request_counters_;
-  std::unordered_map<std::string, prometheus::Counter*> inbound_counters_;
+  // The per-message series, each found once and kept: Family::Add builds a label map (and a
+  // histogram's buckets) before it looks them up, on every call.
+  struct RouteSeries {
+    struct Count {
+      std::string method;
+      int status;
+      prometheus::Counter* counter;
+    };
+    prometheus::Histogram* seconds = nullptr;
+    std::vector<Count> counts;  // a handful per route: searched in order
+  };
+  std::mutex series_mu_;
+  std::unordered_map<std::string, RouteSeries> routes_;
+  std::unordered_map<std::string, std::array<prometheus::Counter*, 2>> inbound_;  // [duplicate]
   prometheus::Histogram* commit_seconds_;
   prometheus::Histogram* batch_size_;
   prometheus::Gauge* write_queue_depth_;
-  prometheus::Family<prometheus::Counter>* inbound_;
+  prometheus::Family<prometheus::Counter>* inbound_family_;
   prometheus::Family<prometheus::Counter>* refusals_;
   prometheus::Family<prometheus::Counter>* sends_;
   prometheus::Family<prometheus::Counter>* finished_;
