@@ -6,9 +6,8 @@
 #include <doctest/doctest.h>
 
 #include "core/clock.hpp"
-#include "dialogs/nlu/classifier.hpp"
-#include "embedded/nlu.hpp"
 #include "gateway/catalog_directory.hpp"
+#include "gateway/classify_command.hpp"
 #include "gateway/store/sqlite_store.hpp"
 #include "locales/catalog.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -71,9 +70,7 @@ struct Fixture {
         std::vector<gw::routing::Procedure>{}, catalogs->vi());
     engine = std::make_unique<gw::dialogs::Engine>(*flows, catalogs->vi(), *directory,
                                                    gw::dialogs::EngineSettings{});
-    auto data = gw::dialogs::nlu::TrainingData::Parse(*gw::embedded::nlu::Find("train.tsv"));
-    REQUIRE(data.ok());
-    auto classifier = gw::dialogs::nlu::Classifier::TrainOrLoad(*data, GW_BUILD_DIR "/nlu-cache");
+    auto classifier = gw::gateway::LoadEmbeddedClassifier(GW_BUILD_DIR "/nlu-cache");
     REQUIRE(classifier.ok());
     understander = std::make_unique<gw::gateway::Understander>(std::move(classifier).value());
     actions = std::make_unique<gw::gateway::ActionExecutor>(

@@ -1,5 +1,6 @@
 // The conversation snapshots intake needs before it answers, kept in memory by contact, so that a
-// citizen's next message reads only the duplicate check from SQLite.
+// citizen's next message reads nothing from SQLite before its turn is written (a provider's retry
+// is then found by the write itself, or by FindRetry before a backend call; see intake.cpp).
 //
 // Why: a reader connection drops its whole page cache whenever the writer has committed since
 // its last read, which under load is every time, so each snapshot read its b-tree pages again
