@@ -14,10 +14,15 @@ wait_port() {
   return 1
 }
 
+# The rate of a wrk run: wrk output file.
+wrk_rate() {
+  awk '/^Requests\/sec/ {print $2}' "$1"
+}
+
 # One line of a wrk run: name, wrk output file.
 summary() {
   local rps p50 p99
-  rps=$(awk '/^Requests\/sec/ {print $2}' "$2")
+  rps=$(wrk_rate "$2")
   p50=$(awk '$1=="50%" {print $2}' "$2")
   p99=$(awk '$1=="99%" {print $2}' "$2")
   printf '%-30s %12s req/s   p50 %-9s p99 %-9s\n' "$1" "$rps" "$p50" "$p99"

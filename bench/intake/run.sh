@@ -39,14 +39,14 @@ GW_URL="http://127.0.0.1:$(wait_port "$T/caunoi.out")"
 "${WRK[@]}" -d2s "$BARE_URL" -- w > /dev/null
 "${WRK[@]}" -d2s "$GW_URL/api/v1/app/messages" -- w > /dev/null
 
-rate() { awk '/^Requests\/sec/ {print $2}' "$1"; }
 for r in $(seq 1 "$ROUNDS"); do
   "${WRK[@]}" -d"${DURATION}s" --latency "$BARE_URL" -- "b$r" > "$T/bare$r.wrk"
   "${WRK[@]}" -d"${DURATION}s" --latency "$GW_URL/api/v1/app/messages" -- "r$r" > "$T/intake$r.wrk"
   summary "round $r: bare endpoint" "$T/bare$r.wrk"
   summary "round $r: durable intake" "$T/intake$r.wrk"
-  awk -v a="$(rate "$T/intake$r.wrk")" -v b="$(rate "$T/bare$r.wrk")" \
-    'BEGIN {printf "%-30s %11.1f%% of the bare endpoint\n", "round '"$r"': intake / bare", 100*a/b}'
+  awk -v a="$(wrk_rate "$T/intake$r.wrk")" -v b="$(wrk_rate "$T/bare$r.wrk")" \
+    'BEGIN {print 100*a/b}' | tee -a "$T/ratios" |
+    awk '{printf "%-30s %11.1f%% of the bare endpoint\n", "round '"$r"': intake / bare", $1}'
 done
 curl -s "$GW_URL/metrics" > "$T/metrics.txt"
 kill -TERM $GW_PID; wait $GW_PID || true
@@ -58,7 +58,7 @@ ms() {  # wrk's latency ("812.00us", "1.60ms", "1.02s") in ms
 }
 column() {  # NAME COLUMN(rate|50%|99%)
   for r in $(seq 1 "$ROUNDS"); do
-    if [ "$2" = rate ]; then rate "$T/$1$r.wrk"; else awk -v k="$2" '$1==k {print $2}' "$T/$1$r.wrk" | ms; fi
+    if [ "$2" = rate ]; then wrk_rate "$T/$1$r.wrk"; else awk -v k="$2" '$1==k {print $2}' "$T/$1$r.wrk" | ms; fi
   done | median
 }
 echo
@@ -69,9 +69,7 @@ for name in bare intake; do
     "$(column $name rate)" "$(column $name 50%)" "$(column $name 99%)"
 done
 awk '{for (i=1;i<=NF;i++) if ($i ~ /^rows_per_sec=/) {split($i,a,"="); printf "%-28s %12s rows/s (batches of 64, WAL, synchronous=FULL)\n", "raw SQLite inserts (ceiling)", a[2]}}' "$T/sqlite.out"
-for r in $(seq 1 "$ROUNDS"); do
-  awk -v a="$(rate "$T/intake$r.wrk")" -v b="$(rate "$T/bare$r.wrk")" 'BEGIN {print 100*a/b}'
-done | median | awk '{printf "%-30s %11.1f%% of the bare endpoint (median of the rounds)\n", "intake / bare", $1}'
+median < "$T/ratios" | awk '{printf "%-30s %11.1f%% of the bare endpoint (median of the rounds)\n", "intake / bare", $1}'
 commits=$(awk '/^caunoi_store_commit_batch_size_count/ {print $2}' "$T/metrics.txt")
 turns=$(awk '/^caunoi_store_commit_batch_size_sum/ {print $2}' "$T/metrics.txt")
 awk -v c="$commits" -v t="$turns" 'BEGIN {if (c>0) printf "%-30s %10.1f turns per fsync (%d commits)\n", "group commit", t/c, c}'

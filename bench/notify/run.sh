@@ -124,8 +124,8 @@ print("%-30s %12.0f us caunoi + %.0f us sink + %.0f us wrk = %.0f us per notice 
       % ("CPU per notice", 1e6 * gw_cpu / n, 1e6 * sink_cpu / n, 1e6 * wrk_cpu / n,
          1e6 * (gw_cpu + sink_cpu + wrk_cpu) / n, gw_cpu, sink_cpu, wrk_cpu))
 PY
-bare=$(awk '/^Requests\/sec/ {print $2}' "$T/bare.wrk")
-push=$(awk '/^Requests\/sec/ {print $2}' "$T/push.wrk")
+bare=$(wrk_rate "$T/bare.wrk")
+push=$(wrk_rate "$T/push.wrk")
 awk -v a="$push" -v b="$bare" 'BEGIN {printf "%-30s %11.1f%% of the bare endpoint\n", "pushes / ceiling", 100*a/b}'
 commits=$(awk '/^caunoi_store_commit_batch_size_count/ {print $2}' "$T/metrics.txt")
 jobs=$(awk '/^caunoi_store_commit_batch_size_sum/ {print $2}' "$T/metrics.txt")
