@@ -35,15 +35,25 @@ core::Status GroupWriter::Submit(Job job) {
     wake = writer_idle_;
   }
   if (wake) cv_.notify_one();
-  std::unique_lock lock(done.mu);
-  done.cv.wait(lock, [&] { return done.done; });
+  {
+    std::unique_lock lock(done.mu);
+    done.cv.wait(lock, [&] { return done.done; });
+  }
+  // Our part of waking the batch (see Completion); `next` was set before we were woken.
+  for (Completion* next : done.next) {
+    if (next != nullptr) Wake(next);
+  }
   return std::move(done.result);
 }
 
 void GroupWriter::Finish(Completion* c, core::Status result) {
+  c->result = std::move(result);
+  Wake(c);
+}
+
+void GroupWriter::Wake(Completion* c) {
   // Notified under the lock: the submitter cannot see `done` and destroy `c` before we let go.
   std::lock_guard lock(c->mu);
-  c->result = std::move(result);
   c->done = true;
   c->cv.notify_one();
 }
@@ -149,7 +159,17 @@ void GroupWriter::RunBatch(std::deque<Pending>& batch) {
         batch.size(),
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
-  for (std::size_t i = 0; i < batch.size(); ++i) Finish(batch[i].done, std::move(results[i]));
+  // Every result and link is in place before the first wake, which publishes them all: each
+  // submitter is woken under its lock by one that was woken after these writes.
+  const std::size_t n = batch.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    Completion* c = batch[i].done;
+    c->result = std::move(results[i]);
+    for (std::size_t k = 0; k < 2; ++k) {
+      if (2 * i + 1 + k < n) c->next[k] = batch[2 * i + 1 + k].done;
+    }
+  }
+  Wake(batch.front().done);
 }
 
 }  // namespace gw::gateway::store

@@ -66,11 +66,19 @@ class GroupWriter {
   // process's futex calls). The condition variable's own extra wake (glibc marks the mutex
   // contended after a wait, so the submitter's unlock wakes) is on the submitter's thread, off
   // the one thread every request waits for.
+  //
+  // A committed batch's submitters wake one another: the writer wakes the first, and each
+  // submitter, once awake, wakes the two after it in the batch (a binary tree over the batch:
+  // job i wakes jobs 2i+1 and 2i+2). Waking each submitter from the writer had cost the writer a
+  // futex wake per job and a preemption by nearly every woken thread, and every request queues
+  // behind the writer (docs/PERFORMANCE.md, "The writer first").
   struct Completion {
     std::mutex mu;
     std::condition_variable cv;
     bool done = false;
     core::Status result = core::Ok{};
+    // Set by the writer before this completion is woken; woken by this submitter in turn.
+    Completion* next[2] = {nullptr, nullptr};
   };
   struct Pending {
     Job job;
@@ -79,6 +87,8 @@ class GroupWriter {
   // Gives the job's submitter its result. The last use of `c`: the submitter may return as soon
   // as it can take the lock.
   static void Finish(Completion* c, core::Status result);
+  // Wakes a submitter whose result is already in place (set before its batch's first wake).
+  static void Wake(Completion* c);
   void Loop();
   void RunBatch(std::deque<Pending>& batch);
 

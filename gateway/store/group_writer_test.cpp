@@ -73,6 +73,49 @@ TEST_CASE("concurrent submits are committed in shared batches, each acknowledged
   CHECK(Count(path) == 400);
 }
 
+TEST_CASE("every submitter of one large batch is woken with its own job's result") {
+  // The submitters of a batch wake one another (group_writer.hpp); a link lost or two results
+  // swapped would leave a submitter waiting for ever or answered with another's result.
+  gw::testing::TempDir dir;
+  CountingObserver obs;
+  GroupWriter writer(OpenTable(dir.File("w.db")), {}, &obs);
+  std::atomic<bool> running{false}, release{false};
+  std::thread holder([&] {  // keeps the writer busy while the batch queues behind it
+    CHECK(writer
+              .Submit([&](Db&) {
+                running = true;
+                while (!release) std::this_thread::yield();
+              })
+              .ok());
+  });
+  while (!running) std::this_thread::yield();
+  constexpr int kJobs = 21;
+  std::vector<std::thread> submitters;
+  std::vector<gw::core::Status> results(kJobs, gw::core::Ok{});
+  for (int i = 0; i < kJobs; ++i) {
+    submitters.emplace_back([&, i] {
+      results[i] = writer.Submit([i](Db& db) {
+        if (i % 3 == 1) throw std::logic_error("job " + std::to_string(i));
+        db.Prepare("INSERT INTO t (v) VALUES (?1)").Bind(1, std::int64_t{i}).Run();
+      });
+    });
+  }
+  while (writer.QueueDepth() < kJobs) std::this_thread::yield();
+  release = true;
+  holder.join();
+  for (auto& t : submitters) t.join();
+  CHECK(obs.commits == 2);  // the holder's batch, then all the others in one
+  for (int i = 0; i < kJobs; ++i) {
+    CAPTURE(i);
+    if (i % 3 == 1) {
+      REQUIRE_FALSE(results[i].ok());
+      CHECK(results[i].error().detail == "job " + std::to_string(i));
+    } else {
+      CHECK(results[i].ok());
+    }
+  }
+}
+
 TEST_CASE("a failing job rolls back only itself") {
   gw::testing::TempDir dir;
   const auto path = dir.File("w.db");
@@ -133,3 +176,4 @@ TEST_CASE("the batch-start hook runs inside each batch; when it fails, the batch
   writer.Stop();
   CHECK(Count(path) == 2);
 }
+
