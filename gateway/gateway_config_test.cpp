@@ -41,7 +41,8 @@ TEST_CASE("every error is reported at once, each with its path") {
   auto json = nlohmann::json::parse(R"({
     "agency": {"code": "X", "name": "A", "hotline": "1", "hours": "h"},
     "http": {"port": "abc", "threads": 1, "keep_alive_timeout": "forever"},
-    "store": {"driver": "oracle", "sqlite": {"readers": 0, "checkpoint_pages": 10}},
+    "store": {"driver": "oracle", "sqlite": {"readers": 0, "checkpoint_pages": 10,
+                                                   "writer_nice": 5}},
     "log": {"level": "loud"},
     "channels": {"pigeon": {}},
     "colour": "blue"
@@ -57,6 +58,7 @@ TEST_CASE("every error is reported at once, each with its path") {
       "store.driver: expected one of sqlite, got \"oracle\"\n"
       "store.sqlite.readers: expected an integer 1..64, got 0\n"
       "store.sqlite.checkpoint_pages: expected an integer 50..1000000, got 10\n"
+      "store.sqlite.writer_nice: expected an integer -20..0, got 5\n"
       "log.level: expected one of debug, info, warn, error, got \"loud\"\n"
       "channels.pigeon: unknown channel kind (known: app, sms, email)\n"
       "colour: unknown key";

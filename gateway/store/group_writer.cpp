@@ -5,6 +5,7 @@
 
 #include "core/log.hpp"
 #include "core/thread_name.hpp"
+#include "core/thread_priority.hpp"
 
 namespace gw::gateway::store {
 namespace {
@@ -79,6 +80,12 @@ std::size_t GroupWriter::QueueDepth() const {
 }
 
 void GroupWriter::Loop() {
+  if (options_.nice != 0) {
+    if (core::Status st = core::SetThisThreadNice(options_.nice); !st.ok()) {
+      kLog.Info("the store writer keeps its priority",
+                {{"error", st.error().message}, {"detail", st.error().detail}});
+    }
+  }
   std::deque<Pending> batch;
   for (;;) {
     {

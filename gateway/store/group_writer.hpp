@@ -39,6 +39,10 @@ class GroupWriter {
     // Called by the writer thread at the start of each batch, inside its transaction (the store
     // checks there whether another process wrote). May be empty.
     std::function<void(Db&)> at_batch_start;
+    // The writer thread's nice value; 0 leaves it as it is. Every request waits on this one
+    // thread, so it should not queue for the CPU behind the requests that wait on it. A value
+    // the process may not set is logged and the writer runs as it is.
+    int nice = 0;
   };
 
   // Takes the write connection. `observer` may be null; not owned.

@@ -2,12 +2,16 @@
 #include "gateway/store/group_writer.hpp"
 
 #include <doctest/doctest.h>
+#include <linux/capability.h>
+#include <sys/resource.h>
 
 #include <atomic>
 #include <thread>
 #include <vector>
 
+#include "core/thread_priority.hpp"
 #include "gateway/store/sqlite_store.hpp"
+#include "tests/support/capabilities.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using gw::gateway::store::Db;
@@ -177,3 +181,26 @@ TEST_CASE("the batch-start hook runs inside each batch; when it fails, the batch
   CHECK(Count(path) == 2);
 }
 
+TEST_CASE("the writer thread runs at its configured nice value, or as it is when not allowed") {
+  gw::testing::TempDir dir;
+  const int inherited = gw::core::ThisThreadNice();
+  auto nice_seen_by_jobs = [&](int nice) {
+    GroupWriter::Options options;
+    options.nice = nice;
+    GroupWriter writer(OpenTable(dir.File("w.db")), options, nullptr);
+    int seen = 100;
+    REQUIRE(writer.Submit([&](Db&) { seen = gw::core::ThisThreadNice(); }).ok());
+    return seen;
+  };
+  CHECK(nice_seen_by_jobs(inherited + 4) == inherited + 4);  // lowering is always allowed
+  CHECK(nice_seen_by_jobs(0) == inherited);
+  // Started by a thread that may not raise priorities, the writer cannot either: it says so in
+  // the log and still writes.
+  rlimit none{0, 0};
+  REQUIRE(setrlimit(RLIMIT_NICE, &none) == 0);
+  std::thread unprivileged([&] {
+    REQUIRE(gw::testing::DropCapabilityForThisThread(CAP_SYS_NICE));
+    CHECK(nice_seen_by_jobs(inherited - 5) == inherited);
+  });
+  unprivileged.join();
+}

@@ -77,7 +77,8 @@ SqliteStore::SqliteStore(const SqliteConfig& config, std::unique_ptr<Db> writer_
     : config_(config),
       writer_(std::make_unique<GroupWriter>(
           std::move(writer_db),
-          GroupWriter::Options{config.max_batch, [this](Db& db) { NoticeForeignWrites(db); }},
+          GroupWriter::Options{config.max_batch, [this](Db& db) { NoticeForeignWrites(db); },
+                               config.writer_nice},
           observer)),
       readers_(std::move(readers)) {}
 

@@ -15,6 +15,7 @@ StoreConfig ParseStoreConfig(core::ConfigNode& node) {
   c.sqlite.readers = static_cast<int>(s.Int("readers", 4, 1, 64));
   c.sqlite.checkpoint_pages =
       static_cast<int>(s.Int("checkpoint_pages", c.sqlite.checkpoint_pages, 50, 1000000));
+  c.sqlite.writer_nice = static_cast<int>(s.Int("writer_nice", c.sqlite.writer_nice, -20, 0));
   c.sqlite.auto_migrate = s.Bool("auto_migrate", true);
   s.Finish();
   return c;

@@ -17,6 +17,10 @@ struct SqliteConfig {
   // wal_autocheckpoint). The copy runs inside that commit, so its size is the tail latency of
   // the requests that wait on it; fewer pages, more copies. See docs/PERFORMANCE.md.
   int checkpoint_pages = 300;
+  // The writer thread's nice value (-20..0): every write waits on that one thread, and under load
+  // it queued for the CPU behind the request threads waiting on it. Applied when the process may
+  // (root, CAP_SYS_NICE, or systemd's LimitNICE=); otherwise logged. See docs/PERFORMANCE.md.
+  int writer_nice = -10;
   bool auto_migrate = true;
 };
 
