@@ -23,7 +23,9 @@ TEST_CASE("a thread's nice value changes that thread only") {
 }
 
 TEST_CASE("raising a priority without the privilege is refused with the reason") {
-  rlimit none{0, 0};  // no nice limit that would allow it either
+  rlimit saved{};
+  REQUIRE(getrlimit(RLIMIT_NICE, &saved) == 0);
+  rlimit none{0, saved.rlim_max};  // no nice limit that would allow it either
   REQUIRE(setrlimit(RLIMIT_NICE, &none) == 0);
   std::thread t([] {
     REQUIRE(gw::testing::DropCapabilityForThisThread(CAP_SYS_NICE));
@@ -36,4 +38,5 @@ TEST_CASE("raising a priority without the privilege is refused with the reason")
     CHECK(gw::core::ThisThreadNice() == 5);  // unchanged
   });
   t.join();
+  setrlimit(RLIMIT_NICE, &saved);
 }

@@ -196,11 +196,14 @@ TEST_CASE("the writer thread runs at its configured nice value, or as it is when
   CHECK(nice_seen_by_jobs(0) == inherited);
   // Started by a thread that may not raise priorities, the writer cannot either: it says so in
   // the log and still writes.
-  rlimit none{0, 0};
+  rlimit saved{};
+  REQUIRE(getrlimit(RLIMIT_NICE, &saved) == 0);
+  rlimit none{0, saved.rlim_max};
   REQUIRE(setrlimit(RLIMIT_NICE, &none) == 0);
   std::thread unprivileged([&] {
     REQUIRE(gw::testing::DropCapabilityForThisThread(CAP_SYS_NICE));
     CHECK(nice_seen_by_jobs(inherited - 5) == inherited);
   });
   unprivileged.join();
+  setrlimit(RLIMIT_NICE, &saved);
 }
