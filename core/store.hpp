@@ -64,10 +64,10 @@ struct TurnRecord {
   // For channels that answer by a separate send (SMS, e-mail, Zalo): the replies as one outbound
   // message, queued in the same transaction as the turn and sent by the dispatcher.
   std::optional<OutboundMessage> queued_reply;
-  // Set by a caller that already looked the provider id up while holding the contact's lock
-  // (intake): the writer then skips its own lookup. A provider retry comes from the same contact,
-  // so it cannot slip in between.
-  bool duplicate_checked = false;
+  // Set by a caller that already looked the provider id up for a retry while holding the
+  // contact's lock (intake, when TurnLookup::retry_checked): the writer then skips its own
+  // lookup. A provider retry comes from the same contact, so it cannot slip in between.
+  bool retry_checked = false;
 };
 
 struct TurnReceipt {

@@ -241,7 +241,7 @@ TEST_CASE("the look-up before a turn finds a retry, else the open conversation, 
   CHECK((*found)->inbound_message_id == stored->inbound_message_id);
   CHECK((*found)->replies.size() == 2);
   CHECK_FALSE(*(*store)->FindRetry({ChannelKind::kSms, "u1"}, "m1"));
-  auto rewritten = (*store)->RecordTurn(first);  // duplicate_checked is false
+  auto rewritten = (*store)->RecordTurn(first);  // retry_checked is false
   REQUIRE(rewritten.ok());
   CHECK(rewritten->duplicate);
   CHECK(rewritten->inbound_message_id == stored->inbound_message_id);

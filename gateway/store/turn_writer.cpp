@@ -217,7 +217,7 @@ ReplyOptionsRows OptionsJsonPerReply(const std::vector<core::Reply>& replies) {
 
 core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t, const ReplyOptionsRows& options) {
   const core::InboundMessage& m = t.inbound;
-  if (!t.duplicate_checked) {
+  if (!t.retry_checked) {
     if (auto dup = FindDuplicate(db, m)) return *dup;
   }
 
