@@ -47,11 +47,6 @@ core::Status GroupWriter::Submit(Job job) {
   return std::move(done.result);
 }
 
-void GroupWriter::Finish(Completion* c, core::Status result) {
-  c->result = std::move(result);
-  Wake(c);
-}
-
 void GroupWriter::Wake(Completion* c) {
   // Notified under the lock: the submitter cannot see `done` and destroy `c` before we let go.
   std::lock_guard lock(c->mu);
@@ -107,8 +102,15 @@ void GroupWriter::Loop() {
 
 void GroupWriter::RunBatch(std::deque<Pending>& batch) {
   const auto start = std::chrono::steady_clock::now();
-  std::vector<core::Status> results;
-  results.reserve(batch.size());
+  // Each job's result goes straight to its submitter's Completion (read only once woken); a
+  // batch that cannot begin or commit overwrites them all.
+  auto refuse_all = [&](const char* detail) {
+    for (auto& p : batch) {
+      p.done->result =
+          core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", detail);
+    }
+    Answer(batch);
+  };
   try {
     db_->Prepare("BEGIN IMMEDIATE").Run();
     if (options_.at_batch_start) options_.at_batch_start(*db_);
@@ -117,18 +119,13 @@ void GroupWriter::RunBatch(std::deque<Pending>& batch) {
     if (sqlite3_get_autocommit(db_->raw()) == 0) {
       sqlite3_exec(db_->raw(), "ROLLBACK", nullptr, nullptr, nullptr);  // begun, hook failed
     }
-    for (auto& p : batch) {
-      Finish(p.done,
-             core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what()));
-    }
-    return;
+    return refuse_all(e.what());
   }
   for (auto& p : batch) {
-    db_->Prepare("SAVEPOINT job").Run();
     try {
+      db_->Prepare("SAVEPOINT job").Run();
       p.job(*db_);
       db_->Prepare("RELEASE job").Run();
-      results.emplace_back(core::Ok{});
     } catch (const std::exception& e) {
       // The job's own changes go; the batch goes on.
       try {
@@ -139,9 +136,9 @@ void GroupWriter::RunBatch(std::deque<Pending>& batch) {
       }
       bool is_sqlite = dynamic_cast<const SqliteError*>(&e) != nullptr;
       kLog.Warn("store job failed", {{"error", e.what()}});
-      results.emplace_back(
+      p.done->result =
           core::MakeError(is_sqlite ? core::ErrorCode::kUnavailable : core::ErrorCode::kInternal,
-                          "the store could not save this request", e.what()));
+                          "the store could not save this request", e.what());
     }
   }
   try {
@@ -155,25 +152,23 @@ void GroupWriter::RunBatch(std::deque<Pending>& batch) {
     } catch (const SqliteError&) {
       // Already rolled back by SQLite on some errors (e.g. SQLITE_FULL).
     }
-    for (auto& p : batch) {
-      Finish(p.done,
-             core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what()));
-    }
-    return;
+    return refuse_all(e.what());
   }
   if (observer_ != nullptr) {
     observer_->OnCommit(
         batch.size(),
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
+  Answer(batch);
+}
+
+void GroupWriter::Answer(std::deque<Pending>& batch) {
   // Every result and link is in place before the first wake, which publishes them all: each
   // submitter is woken under its lock by one that was woken after these writes.
   const std::size_t n = batch.size();
   for (std::size_t i = 0; i < n; ++i) {
-    Completion* c = batch[i].done;
-    c->result = std::move(results[i]);
     for (std::size_t k = 0; k < 2; ++k) {
-      if (2 * i + 1 + k < n) c->next[k] = batch[2 * i + 1 + k].done;
+      if (2 * i + 1 + k < n) batch[i].done->next[k] = batch[2 * i + 1 + k].done;
     }
   }
   Wake(batch.front().done);

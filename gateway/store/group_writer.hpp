@@ -88,11 +88,11 @@ class GroupWriter {
     Job job;
     Completion* done;
   };
-  // Gives the job's submitter its result. The last use of `c`: the submitter may return as soon
-  // as it can take the lock.
-  static void Finish(Completion* c, core::Status result);
-  // Wakes a submitter whose result is already in place (set before its batch's first wake).
+  // Wakes a submitter whose result is already in place. The last use of `c`: the submitter may
+  // return as soon as it can take the lock.
   static void Wake(Completion* c);
+  // Links the batch's completions into the wake tree and wakes its first submitter.
+  static void Answer(std::deque<Pending>& batch);
   void Loop();
   void RunBatch(std::deque<Pending>& batch);
 

@@ -175,6 +175,17 @@ TEST_CASE("the batch-start hook runs inside each batch; when it fails, the batch
   auto refused = writer.Submit(insert(2));
   CHECK_FALSE(refused.ok());
   CHECK(refused.error().code == gw::core::ErrorCode::kUnavailable);
+  // Refused batches of several jobs: every submitter is woken with the refusal.
+  std::vector<std::thread> several;
+  std::atomic<int> refusals{0};
+  for (int i = 0; i < 6; ++i) {
+    several.emplace_back([&, i] {
+      auto st = writer.Submit(insert(10 + i));
+      if (!st.ok() && st.error().code == gw::core::ErrorCode::kUnavailable) refusals++;
+    });
+  }
+  for (auto& t : several) t.join();
+  CHECK(refusals == 6);
   fail = false;
   CHECK(writer.Submit(insert(3)).ok());  // no transaction was left open by the failure
   writer.Stop();
