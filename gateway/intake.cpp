@@ -110,7 +110,7 @@ core::Result<IntakeResult> Intake::Handle(core::InboundMessage message, const Re
   }
   record.dialog_state = turn.state.ToJson();
   record.agency_code = agency_code_;
-  record.retry_checked = retry_checked;  // above, under this contact's lock
+  record.retry_checked = retry_checked;  // if so, above and under this contact's lock
   record.outbound_payload = render(record.replies);
   record.outbound_content_type = std::move(content_type);
   if (queue && !record.replies.empty()) {

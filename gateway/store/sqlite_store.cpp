@@ -164,14 +164,6 @@ core::ConversationSnapshot ReadSnapshot(Db& db, const core::Contact& contact) {
   return snap;
 }
 
-// What FindDuplicate needs of a message to find it again.
-core::InboundMessage RetryOf(const core::Contact& contact, const std::string& provider_message_id) {
-  core::InboundMessage m;
-  m.channel = contact.channel;
-  m.provider_message_id = provider_message_id;
-  return m;
-}
-
 }  // namespace
 
 core::Result<core::TurnLookup> SqliteStore::LookUpTurn(const core::Contact& contact,
@@ -192,7 +184,7 @@ core::Result<core::TurnLookup> SqliteStore::LookUpTurn(const core::Contact& cont
     // One read transaction for both look-ups: they see one commit, and the connection checks
     // the WAL once instead of once per statement.
     db.Prepare("BEGIN").Run();
-    out.earlier = FindDuplicate(db, RetryOf(contact, provider_message_id));
+    out.earlier = FindDuplicate(db, contact.channel, provider_message_id);
     if (!out.earlier) out.snapshot = ReadSnapshot(db, contact);
     db.Prepare("COMMIT").Run();
     if (!out.earlier) snapshots_.Put(contact, out.snapshot, cached.stamp);
@@ -206,7 +198,7 @@ core::Result<std::optional<core::TurnReceipt>> SqliteStore::FindRetry(
     const core::Contact& contact, const std::string& provider_message_id) {
   try {
     auto lease = AcquireReader();
-    return FindDuplicate(lease.db(), RetryOf(contact, provider_message_id));
+    return FindDuplicate(lease.db(), contact.channel, provider_message_id);
   } catch (const SqliteError& e) {
     return core::MakeError(core::ErrorCode::kUnavailable, "the store is unavailable", e.what());
   }

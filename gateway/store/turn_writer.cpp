@@ -177,13 +177,14 @@ std::int64_t OpenConversation(Db& db, std::int64_t contact_id, std::int64_t citi
   return db.LastInsertId();
 }
 
-std::optional<core::TurnReceipt> FindDuplicate(Db& db, const core::InboundMessage& m) {
-  if (m.provider_message_id.empty()) return std::nullopt;
+std::optional<core::TurnReceipt> FindDuplicate(Db& db, core::ChannelKind channel,
+                                               const std::string& provider_message_id) {
+  if (provider_message_id.empty()) return std::nullopt;
   Stmt& find = db.Prepare(
       "SELECT m.id, m.conversation_id, c.citizen_id FROM messages m "
       "JOIN conversations c ON c.id = m.conversation_id "
       "WHERE m.channel = ?1 AND m.provider_message_id = ?2 AND m.direction = 'in'");
-  find.Bind(1, core::ChannelName(m.channel)).Bind(2, m.provider_message_id);
+  find.Bind(1, core::ChannelName(channel)).Bind(2, provider_message_id);
   if (!find.Step()) return std::nullopt;
   core::TurnReceipt r;
   r.inbound_message_id = find.Int(0);
@@ -218,7 +219,7 @@ ReplyOptionsRows OptionsJsonPerReply(const std::vector<core::Reply>& replies) {
 core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& t, const ReplyOptionsRows& options) {
   const core::InboundMessage& m = t.inbound;
   if (!t.retry_checked) {
-    if (auto dup = FindDuplicate(db, m)) return *dup;
+    if (auto dup = FindDuplicate(db, m.channel, m.provider_message_id)) return *dup;
   }
 
   core::TurnReceipt r;

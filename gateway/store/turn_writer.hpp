@@ -25,7 +25,9 @@ ReplyOptionsRows OptionsJsonPerReply(const std::vector<core::Reply>& replies);
 core::TurnReceipt WriteTurn(Db& db, const core::TurnRecord& turn, const ReplyOptionsRows& options);
 
 // A provider retry of a message already stored: the receipt of the first delivery, or nullopt.
-std::optional<core::TurnReceipt> FindDuplicate(Db& db, const core::InboundMessage& m);
+// An empty provider id is never a retry.
+std::optional<core::TurnReceipt> FindDuplicate(Db& db, core::ChannelKind channel,
+                                               const std::string& provider_message_id);
 
 // Finds or creates the citizen and contact for the sender; returns {contact_id, citizen_id}.
 std::pair<std::int64_t, std::int64_t> UpsertContact(Db& db, const core::InboundMessage& m);
