@@ -34,11 +34,15 @@ alive() {
   [ -n "$state" ] && [ "$state" != Z ]
 }
 
-# wait_until SECONDS DESCRIPTION COMMAND...: polls COMMAND every 50 ms until it succeeds.
+# wait_until SECONDS DESCRIPTION COMMAND...: polls COMMAND every 50 ms until it succeeds;
+# gives up at once when COMMAND exits with 3 (what it waits for can no longer happen).
 wait_until() {
-  local deadline=$((SECONDS + $1)) what=$2
+  local deadline=$((SECONDS + $1)) what=$2 status
   shift 2
-  until "$@"; do
+  while true; do
+    "$@" && return 0
+    status=$?
+    [ "$status" -eq 3 ] && return 1
     if ((SECONDS >= deadline)) || [ "${STOPPING:-0}" -eq 1 ]; then
       echo "kannel: timed out waiting for $what" >&2
       return 1
@@ -128,6 +132,12 @@ smsbox_connected() {
     grep -q "smsbox:"
 }
 
+# smsbox is up once its sendsms port listens and bearerbox lists it; stops early when it died.
+smsbox_up() {
+  alive "$SMSBOX_PID" || return 3
+  port_open "$SENDSMS" && smsbox_connected
+}
+
 # Stops the children in the order that is quick (RECIPES: fakesmsc, smsbox, bearerbox).
 stop_children() {
   local pid
@@ -139,6 +149,18 @@ stop_children() {
     kill -KILL "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
   done
+}
+
+# Ends a start that failed: what each child last said goes to stderr (the test shows it).
+fail_start() {
+  local dir=$1 f
+  stop_children
+  for f in bearerbox.out bearerbox.log smsbox.out smsbox.log; do
+    [ -s "$dir/$f" ] || continue
+    echo "--- last lines of $dir/$f" >&2
+    tail -n 8 "$dir/$f" >&2
+  done
+  exit 1
 }
 
 cmd_start() {
@@ -160,12 +182,13 @@ cmd_start() {
   [ $# -eq 6 ] || die "usage: kannel.sh start [options] DIR ADMIN SMSBOX SENDSMS MT_SMSC MO_SMSC"
   local dir=$1
   ADMIN=$2
-  local box=$3 sendsms=$4 mt=$5 mo=$6
+  local box=$3 mt=$5 mo=$6
+  SENDSMS=$4
   cmd_check >&2 || exit $?
   mkdir -p "$dir" || die "cannot create $dir"
   dir=$(cd "$dir" && pwd)
   rm -f "$dir/stopped"
-  write_conf "$dir" "$ADMIN" "$box" "$sendsms" "$mt" "$mo"
+  write_conf "$dir" "$ADMIN" "$box" "$SENDSMS" "$mt" "$mo"
   echo "$mo" >"$dir/mo_port"
   echo $$ >"$dir/supervisor.pid"
 
@@ -174,24 +197,32 @@ cmd_start() {
 
   bearerbox -v 1 "$dir/kannel.conf" >"$dir/bearerbox.out" 2>&1 &
   BEARER_PID=$!
-  # The fake SMSC ports open once bearerbox has read its config and started the SMSCs; smsbox
-  # must not start before bearerbox listens, or it dies with "Couldn't connect to the bearerbox".
-  if ! wait_until "$READY_DEADLINE" "bearerbox (port $mo)" port_open "$mo"; then
-    stop_children; exit 1
+  # smsbox tries bearerbox once and dies with "Couldn't connect to the bearerbox" if it is not
+  # listening yet. bearerbox opens its smsbox port in a thread of its own, after its admin port
+  # and independently of the SMSC ports, so wait for that very port.
+  if ! wait_until "$READY_DEADLINE" "bearerbox (smsbox port $box)" port_open "$box" ||
+    ! wait_until "$READY_DEADLINE" "bearerbox (SMSC port $mo)" port_open "$mo"; then
+    fail_start "$dir"
   fi
-  smsbox -v 1 "$dir/kannel.conf" >"$dir/smsbox.out" 2>&1 &
-  SMSBOX_PID=$!
-  if ! wait_until "$READY_DEADLINE" "smsbox (port $sendsms)" port_open "$sendsms" ||
-    ! wait_until "$READY_DEADLINE" "smsbox to connect" smsbox_connected; then
-    stop_children; exit 1
-  fi
+  # Should smsbox die before it is connected anyway (a loaded machine), start it again, as
+  # Kannel's own run_kannel_box would.
+  local attempt
+  for attempt in 1 2 3; do
+    smsbox -v 1 "$dir/kannel.conf" >>"$dir/smsbox.out" 2>&1 &
+    SMSBOX_PID=$!
+    if wait_until "$READY_DEADLINE" "smsbox to connect" smsbox_up; then break; fi
+    alive "$SMSBOX_PID" && fail_start "$dir"
+    wait "$SMSBOX_PID" 2>/dev/null
+    echo "kannel: smsbox exited before it connected (attempt $attempt)" >&2
+    ((attempt < 3)) || fail_start "$dir"
+  done
   # -m 0 with one dummy message: sends nothing, stays connected and prints every MT it gets.
   "$FAKESMSC" -H 127.0.0.1 -r "$mt" -m 0 "0 0 text unused" >"$dir/fakesmsc-mt.out" 2>&1 &
   FAKE_PID=$!
   if ! wait_until "$READY_DEADLINE" "fakesmsc to connect" smsc_online; then
-    stop_children; exit 1
+    fail_start "$dir"
   fi
-  echo "kannel: ready sendsms=http://127.0.0.1:$sendsms/cgi-bin/sendsms dir=$dir"
+  echo "kannel: ready sendsms=http://127.0.0.1:$SENDSMS/cgi-bin/sendsms dir=$dir"
 
   local status=0
   while [ "$STOPPING" -eq 0 ]; do
