@@ -1,7 +1,6 @@
 // The HTTP connector: attempts, classification of each answer, retries and the typed calls.
 #include "backends/connector.hpp"
 
-#include <curl/curl.h>
 #include <fmt/format.h>
 
 #include <random>
@@ -63,37 +62,41 @@ core::ErrorCode RefusalCode(long status) {
   }
 }
 
-bool IsPermanentTransportError(int code) {
-  switch (code) {
-    case CURLE_UNSUPPORTED_PROTOCOL:
-    case CURLE_URL_MALFORMAT:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_CERTPROBLEM:
-      return true;
-    default:
-      return false;
-  }
+// Larger answers are cut off and treated as unreadable; no contract answer comes near it.
+constexpr std::size_t kMaxResponseBytes = 16 * 1024 * 1024;
+
+net::HttpClientOptions HttpOptions(const BackendConfig& c) {
+  net::HttpClientOptions options;
+  options.connect_timeout = c.connect_timeout;
+  options.timeout = c.total_timeout;
+  // The concurrency limit bounds the calls in flight, so keep a handle for each.
+  options.max_idle_handles = static_cast<std::size_t>(c.max_concurrency);
+  options.max_response_bytes = kMaxResponseBytes;
+  options.ca_file = c.ca_file;
+  return options;
 }
 
-Attempt Classify(const BackendConfig& c, const HttpResponse& r) {
+Attempt Classify(const BackendConfig& c, const net::HttpResult& result, core::TimePoint now) {
   Attempt a;
-  if (r.transport_code != 0) {
-    if (r.body_too_large) {
+  if (result.error != net::TransportError::kNone) {
+    if (result.error == net::TransportError::kTooLarge) {
       a.outcome = CallOutcome::kMalformed;
-      a.error = Malformed(c, "response body larger than 16 MiB");
+      a.error = Malformed(
+          c, fmt::format("response body larger than {} MiB", kMaxResponseBytes / (1024 * 1024)));
       return a;
     }
     a.outcome = CallOutcome::kRetryable;
-    a.retry = !IsPermanentTransportError(r.transport_code);
+    a.retry = !net::IsConfigurationError(result.error);
     a.error =
-        Unavailable(c, fmt::format("transport: {} (curl {})", r.transport_error, r.transport_code));
+        Unavailable(c, fmt::format("transport: {} ({})", net::TransportErrorName(result.error),
+                                   result.error_detail));
     return a;
   }
+  const net::HttpResponse& r = result.response;
   const long s = r.status;
   if (s == 408 || s == 429 || s >= 500) {
     a.outcome = CallOutcome::kRetryable;
-    if (r.retry_after) a.retry_after = std::chrono::duration_cast<milliseconds>(*r.retry_after);
+    a.retry_after = net::ParseRetryAfter(r.retry_after, now);
     a.error = Unavailable(c, fmt::format("HTTP {}", s));
     return a;
   }
@@ -208,6 +211,7 @@ HttpConnector::HttpConnector(BackendConfig config, const core::Clock& clock)
     : config_(std::move(config)),
       clock_(clock),
       log_("backends." + config_.id),
+      http_(HttpOptions(config_)),
       breaker_(config_.failure_threshold, config_.cool_down, clock),
       limit_(config_.max_concurrency) {}
 
@@ -224,14 +228,14 @@ ConnectorStats HttpConnector::stats() const {
   return s;
 }
 
-std::vector<std::string> HttpConnector::Headers(const std::string& body,
-                                                const std::string* idempotency_key) const {
-  std::vector<std::string> h = {"Accept: application/json"};
-  if (!body.empty()) h.push_back("Content-Type: application/json");
-  if (idempotency_key != nullptr) h.push_back("Idempotency-Key: " + *idempotency_key);
+std::vector<std::pair<std::string, std::string>> HttpConnector::Headers(
+    const std::string& body, const std::string* idempotency_key) const {
+  std::vector<std::pair<std::string, std::string>> h = {{"Accept", "application/json"}};
+  if (!body.empty()) h.emplace_back("Content-Type", "application/json");
+  if (idempotency_key != nullptr) h.emplace_back("Idempotency-Key", *idempotency_key);
   switch (config_.auth) {
     case AuthKind::kBearer:
-      h.push_back("Authorization: Bearer " + config_.token);
+      h.emplace_back("Authorization", "Bearer " + config_.token);
       break;
     case AuthKind::kHmac: {
       // A fresh id and timestamp per attempt: backends may reject a webhook-id seen before, and
@@ -239,9 +243,9 @@ std::vector<std::string> HttpConnector::Headers(const std::string& body,
       std::string id = RandomId("msg_");
       auto ts =
           std::chrono::duration_cast<std::chrono::seconds>(clock_.Now().time_since_epoch()).count();
-      h.push_back("webhook-id: " + id);
-      h.push_back("webhook-timestamp: " + std::to_string(ts));
-      h.push_back("webhook-signature: " + WebhookSignature(config_.hmac_key, id, ts, body));
+      h.emplace_back("webhook-id", id);
+      h.emplace_back("webhook-timestamp", std::to_string(ts));
+      h.emplace_back("webhook-signature", WebhookSignature(config_.hmac_key, id, ts, body));
       break;
     }
     case AuthKind::kNone:
@@ -276,15 +280,12 @@ core::Result<HttpConnector::Answer> HttpConnector::Call(std::string_view op,
         return Unavailable(config_, "circuit open");
       }
       ++attempts_;
-      HttpRequest request;
+      net::HttpRequest request;
       request.method = method;
       request.url = config_.url + path;
       request.body = body;
       request.headers = Headers(body, idempotency_key);
-      request.connect_timeout = config_.connect_timeout;
-      request.total_timeout = config_.total_timeout;
-      request.ca_file = config_.ca_file;
-      a = Classify(config_, http_.Perform(request));
+      a = Classify(config_, http_.Perform(request), clock_.Now());
       if (a.backend_alive) {
         breaker_.RecordSuccess();
       } else {
@@ -343,8 +344,8 @@ core::Result<SubmitReceipt> HttpConnector::Submit(const SubmitRequest& request,
 
 core::Result<DossierStatus> HttpConnector::GetStatus(const std::string& dossier_code) {
   if (!ParseDossierCode(dossier_code)) return BadCode(dossier_code);
-  auto body = Call("get_status", "GET", "/dossiers/" + HttpClient::EscapePathSegment(dossier_code),
-                   "", nullptr);
+  auto body =
+      Call("get_status", "GET", "/dossiers/" + net::EscapePathSegment(dossier_code), "", nullptr);
   return Decode<DossierStatus>(config_, log_, "get_status", body, &DossierStatusFromJson);
 }
 
@@ -354,7 +355,7 @@ core::Result<ActionReceipt> HttpConnector::Supplement(const std::string& dossier
   if (!ParseDossierCode(dossier_code)) return BadCode(dossier_code);
   if (!IsValidIdempotencyKey(idempotency_key)) return BadKey();
   auto body = Call("supplement", "POST",
-                   "/dossiers/" + HttpClient::EscapePathSegment(dossier_code) + "/supplements",
+                   "/dossiers/" + net::EscapePathSegment(dossier_code) + "/supplements",
                    Dump(ToJson(request)), &idempotency_key);
   return Decode<ActionReceipt>(config_, log_, "supplement", body, &ActionReceiptFromJson);
 }
@@ -364,9 +365,9 @@ core::Result<ActionReceipt> HttpConnector::Withdraw(const std::string& dossier_c
                                                     const std::string& idempotency_key) {
   if (!ParseDossierCode(dossier_code)) return BadCode(dossier_code);
   if (!IsValidIdempotencyKey(idempotency_key)) return BadKey();
-  auto body = Call("withdraw", "POST",
-                   "/dossiers/" + HttpClient::EscapePathSegment(dossier_code) + "/withdrawal",
-                   Dump(ToJson(request)), &idempotency_key);
+  auto body =
+      Call("withdraw", "POST", "/dossiers/" + net::EscapePathSegment(dossier_code) + "/withdrawal",
+           Dump(ToJson(request)), &idempotency_key);
   return Decode<ActionReceipt>(config_, log_, "withdraw", body, &ActionReceiptFromJson);
 }
 

@@ -13,10 +13,10 @@
 #include "backends/circuit_breaker.hpp"
 #include "backends/concurrency_limit.hpp"
 #include "backends/contract.hpp"
-#include "backends/http_client.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "core/result.hpp"
+#include "net/http_client.hpp"
 
 namespace gw::backends {
 
@@ -120,13 +120,13 @@ class HttpConnector final : public Connector {
   // One call: attempts, retries, classification.
   core::Result<Answer> Call(std::string_view op, const std::string& method, const std::string& path,
                             const std::string& body, const std::string* idempotency_key);
-  std::vector<std::string> Headers(const std::string& body,
-                                   const std::string* idempotency_key) const;
+  std::vector<std::pair<std::string, std::string>> Headers(
+      const std::string& body, const std::string* idempotency_key) const;
 
   BackendConfig config_;
   const core::Clock& clock_;
   core::Logger log_;
-  HttpClient http_;
+  net::HttpClient http_;
   CircuitBreaker breaker_;
   ConcurrencyLimit limit_;
 

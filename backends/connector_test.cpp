@@ -166,7 +166,7 @@ TEST_CASE("a backend slower than the total timeout: retried with the same key, t
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == core::ErrorCode::kUnavailable);
   CHECK(OutcomeOf(r.error()) == CallOutcome::kRetryable);
-  CHECK(r.error().detail.find("Timeout") != std::string::npos);
+  CHECK(r.error().detail.starts_with("transport: timeout (curl 28: "));
   CHECK(b.sim.api_requests() == 2);
   // Both attempts reached the backend with one key: one dossier.
   CHECK(b.sim.dossier_count() == 1);
@@ -200,6 +200,19 @@ TEST_CASE("a garbage body is a malformed answer, not retried") {
   CHECK(OutcomeOf(r.error()) == CallOutcome::kMalformed);
   CHECK(r.error().detail.find("not a JSON object") != std::string::npos);
   CHECK(b.sim.api_requests() == 1);
+}
+
+TEST_CASE("a TLS setting that cannot work is not retried") {
+  Backend b;
+  auto config = FastConfig(b.sim);
+  config.url = "https://127.0.0.1:" + std::to_string(b.port);
+  config.ca_file = "/nonexistent/agency-ca.pem";
+  HttpConnector c(config, b.clock);
+  auto r = c.FetchCatalog();
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == core::ErrorCode::kUnavailable);
+  CHECK(r.error().detail.starts_with("transport: certificate_error (curl 77: "));
+  CHECK(c.stats().attempts == 1);  // max_attempts is 3: retrying cannot mend the config
 }
 
 TEST_CASE("429: Retry-After within max_backoff is waited for, a longer one gives up at once") {

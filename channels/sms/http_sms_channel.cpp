@@ -78,7 +78,7 @@ std::string RenderTemplate(std::string_view tmpl, const TemplateValues& values,
   return out;
 }
 
-std::variant<common::HttpRequest, core::SendResult> BuildProviderRequest(
+std::variant<net::HttpRequest, core::SendResult> BuildProviderRequest(
     const HttpSmsConfig& config, const PreparedSms& sms, std::string_view idempotency_key) {
   auto malformed = [](std::string detail) {
     core::SendResult r;
@@ -98,7 +98,7 @@ std::variant<common::HttpRequest, core::SendResult> BuildProviderRequest(
                    std::string(idempotency_key),
                    sms.segments.coding == SmsCoding::kUcs2 ? "1" : "0",
                    std::to_string(sms.segments.parts)};
-  common::HttpRequest req;
+  net::HttpRequest req;
   req.method = config.method;
   req.url = RenderTemplate(config.url, v, TemplateEscape::kPercent);
   bool has_content_type = false;
@@ -124,10 +124,10 @@ std::variant<common::HttpRequest, core::SendResult> BuildProviderRequest(
   return req;
 }
 
-core::SendResult MapProviderReply(const HttpSmsConfig& config, const common::HttpResult& result,
+core::SendResult MapProviderReply(const HttpSmsConfig& config, const net::HttpResult& result,
                                   core::TimePoint now, std::string_view idempotency_key) {
   core::SendResult out = common::MapHttpOutcome(result, now);
-  if (result.error != common::TransportError::kNone) return out;
+  if (result.error != net::TransportError::kNone) return out;
   const long status = result.response.status;
   if (status == 401 || status == 403) {
     out.outcome = core::SendOutcome::kMalformed;
@@ -181,9 +181,7 @@ core::SendResult MapProviderReply(const HttpSmsConfig& config, const common::Htt
 HttpSmsChannel::HttpSmsChannel(HttpSmsConfig config, const core::Clock& clock)
     : config_(std::move(config)),
       clock_(clock),
-      http_(common::HttpClientOptions{config_.connect_timeout, config_.timeout,
-                                      static_cast<std::size_t>(config_.max_connections), 1 << 20,
-                                      "caunoi"}) {}
+      http_(common::ProviderHttpOptions(config_, 1 << 20)) {}
 
 core::SendResult HttpSmsChannel::Send(const core::OutboundMessage& message) {
   SmsLimits limits{config_.fold_diacritics, config_.max_parts, "channels.sms.http.max_parts",
@@ -199,7 +197,7 @@ core::SendResult HttpSmsChannel::Send(const core::OutboundMessage& message) {
     if (auto* bad = std::get_if<core::SendResult>(&request)) {
       out = *bad;
     } else {
-      out = MapProviderReply(config_, http_.Perform(std::get<common::HttpRequest>(request)),
+      out = MapProviderReply(config_, http_.Perform(std::get<net::HttpRequest>(request)),
                              clock_.Now(), message.idempotency_key);
     }
   }

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <variant>
 
-#include "channels/common/http_client.hpp"
+#include "channels/common/provider_http.hpp"
 #include "channels/sms/http_sms_config.hpp"
 #include "channels/sms/sms_outbound.hpp"
 #include "core/channel.hpp"
@@ -32,14 +32,14 @@ std::string RenderTemplate(std::string_view tmpl, const TemplateValues& values,
 
 // The provider request for a prepared message, or kMalformed when the idempotency key cannot
 // be used (empty while a template asks for {id}, or a line break for a header). No I/O.
-std::variant<common::HttpRequest, core::SendResult> BuildProviderRequest(
+std::variant<net::HttpRequest, core::SendResult> BuildProviderRequest(
     const HttpSmsConfig& config, const PreparedSms& sms, std::string_view idempotency_key);
 
 // HTTP first (MapHttpOutcome; 401/403 are kMalformed: our credentials), then for a 2xx the
 // configured status field: accepted / retryable values, anything else kRejected. A 2xx whose
 // body is not JSON or lacks the status field is kRetryable: we cannot tell whether it was taken.
 // provider_message_id comes from response.message_id, else the idempotency key.
-core::SendResult MapProviderReply(const HttpSmsConfig& config, const common::HttpResult& result,
+core::SendResult MapProviderReply(const HttpSmsConfig& config, const net::HttpResult& result,
                                   core::TimePoint now, std::string_view idempotency_key);
 
 // Thread-safe (see core::Channel); blocks up to config.timeout per Send. The clock is borrowed.
@@ -53,7 +53,7 @@ class HttpSmsChannel final : public core::Channel {
  private:
   const HttpSmsConfig config_;
   const core::Clock& clock_;
-  common::HttpClient http_;
+  net::HttpClient http_;
   core::Logger log_{"channels.sms.http"};
 };
 

@@ -7,13 +7,13 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
-#include "channels/common/test_http_server.hpp"
 #include "channels/common/test_log_sink.hpp"
+#include "tests/support/test_http_server.hpp"
 
 namespace sms = gw::channels::sms;
-namespace common = gw::channels::common;
-using gw::channels::testing::TestHttpServer;
+namespace net = gw::net;
 using gw::core::SendOutcome;
+using gw::testing::TestHttpServer;
 using namespace std::chrono_literals;
 
 namespace {
@@ -49,8 +49,8 @@ sms::PreparedSms Prepared(std::string text) {
   return p;
 }
 
-common::HttpResult Reply(long status, std::string body) {
-  common::HttpResult r;
+net::HttpResult Reply(long status, std::string body) {
+  net::HttpResult r;
   r.response.status = status;
   r.response.body = std::move(body);
   return r;
@@ -71,8 +71,8 @@ TEST_CASE("templates escape per context and leave JSON braces alone") {
 TEST_CASE("request building: JSON, form and GET") {
   auto c = JsonConfig("https://api.example.vn/send");
   auto built = sms::BuildProviderRequest(c, Prepared("Xin chào đồng bào"), "dlv-7");
-  REQUIRE(std::holds_alternative<common::HttpRequest>(built));
-  auto req = std::get<common::HttpRequest>(built);
+  REQUIRE(std::holds_alternative<net::HttpRequest>(built));
+  auto req = std::get<net::HttpRequest>(built);
   CHECK(req.method == "POST");
   auto body = nlohmann::json::parse(req.body);
   CHECK(body["text"] == "Xin chào đồng bào");
@@ -87,14 +87,14 @@ TEST_CASE("request building: JSON, form and GET") {
 
   c.format = sms::BodyFormat::kForm;
   c.body = "Phone={to}&Content={text}&Brandname={brandname}";
-  req = std::get<common::HttpRequest>(sms::BuildProviderRequest(c, Prepared("a b"), "k"));
+  req = std::get<net::HttpRequest>(sms::BuildProviderRequest(c, Prepared("a b"), "k"));
   CHECK(req.body == "Phone=84901234567&Content=a%20b&Brandname=UBND%20TINH");
   CHECK(req.headers.back().second == "application/x-www-form-urlencoded");
 
   c.method = "GET";
   c.body.clear();
   c.url = "https://rest.example.vn/send?Phone={to}&Content={text}&IsUnicode={unicode}";
-  req = std::get<common::HttpRequest>(sms::BuildProviderRequest(c, Prepared("đ"), "k"));
+  req = std::get<net::HttpRequest>(sms::BuildProviderRequest(c, Prepared("đ"), "k"));
   CHECK(req.url == "https://rest.example.vn/send?Phone=84901234567&Content=%C4%91&IsUnicode=1");
   CHECK(req.body.empty());
 

@@ -70,9 +70,9 @@ std::variant<SendSmsCall, core::SendResult> PrepareSendSms(const KannelConfig& c
   return call;
 }
 
-core::SendResult MapSendSmsReply(const common::HttpResult& result, core::TimePoint now) {
+core::SendResult MapSendSmsReply(const net::HttpResult& result, core::TimePoint now) {
   core::SendResult out = common::MapHttpOutcome(result, now);
-  if (result.error != common::TransportError::kNone) return out;
+  if (result.error != net::TransportError::kNone) return out;
   const long status = result.response.status;
   std::string_view body = TrimBody(result.response.body);
   out.detail = fmt::format("Kannel answered {} \"{}\"", status, body.substr(0, 200));
@@ -94,9 +94,7 @@ core::SendResult MapSendSmsReply(const common::HttpResult& result, core::TimePoi
 KannelChannel::KannelChannel(KannelConfig config, const core::Clock& clock)
     : config_(std::move(config)),
       clock_(clock),
-      http_(common::HttpClientOptions{config_.connect_timeout, config_.timeout,
-                                      static_cast<std::size_t>(config_.max_connections), 1 << 16,
-                                      "caunoi"}) {}
+      http_(common::ProviderHttpOptions(config_, 1 << 16)) {}
 
 core::SendResult KannelChannel::Send(const core::OutboundMessage& message) {
   auto prepared = PrepareSendSms(config_, message);
@@ -107,7 +105,7 @@ core::SendResult KannelChannel::Send(const core::OutboundMessage& message) {
     return *refusal;
   }
   const auto& call = std::get<SendSmsCall>(prepared);
-  common::HttpRequest request;
+  net::HttpRequest request;
   request.method = "GET";
   request.url = call.url;
   core::SendResult out = MapSendSmsReply(http_.Perform(request), clock_.Now());

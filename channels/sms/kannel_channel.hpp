@@ -17,7 +17,7 @@
 #include <string_view>
 #include <variant>
 
-#include "channels/common/http_client.hpp"
+#include "channels/common/provider_http.hpp"
 #include "channels/sms/kannel_config.hpp"
 #include "channels/sms/sms_outbound.hpp"
 #include "core/channel.hpp"
@@ -47,7 +47,7 @@ std::variant<SendSmsCall, core::SendResult> PrepareSendSms(const KannelConfig& c
 // -> kAccepted; 400 (a field we built is missing or misformed) and 401/403 "Authorization
 // failed" (credentials) -> kMalformed; other 4xx ("Not routable", black/white lists) ->
 // kRejected; 5xx, 429, timeouts, refused connections -> kRetryable.
-core::SendResult MapSendSmsReply(const common::HttpResult& result, core::TimePoint now);
+core::SendResult MapSendSmsReply(const net::HttpResult& result, core::TimePoint now);
 
 // Thread-safe (see core::Channel); blocks up to config.timeout per Send. The clock is borrowed
 // and must outlive the channel.
@@ -63,7 +63,7 @@ class KannelChannel final : public core::Channel {
  private:
   const KannelConfig config_;
   const core::Clock& clock_;
-  common::HttpClient http_;
+  net::HttpClient http_;
   core::Logger log_{"channels.sms.kannel"};
 };
 

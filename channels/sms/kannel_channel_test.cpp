@@ -7,16 +7,17 @@
 #include <map>
 #include <mutex>
 
-#include "channels/common/test_http_server.hpp"
 #include "channels/common/test_log_sink.hpp"
 #include "channels/common/url.hpp"
+#include "tests/support/test_http_server.hpp"
 
 namespace sms = gw::channels::sms;
 namespace common = gw::channels::common;
+namespace net = gw::net;
 using gw::channels::testing::CaptureSink;
 using gw::channels::testing::ScopedSink;
-using gw::channels::testing::TestHttpServer;
 using gw::core::SendOutcome;
+using gw::testing::TestHttpServer;
 
 namespace {
 
@@ -164,7 +165,7 @@ TEST_CASE("Kannel's answers map onto outcomes") {
   };
   for (const auto& c : cases) {
     CAPTURE(c.body);
-    common::HttpResult r;
+    net::HttpResult r;
     r.response.status = c.status;
     r.response.body = std::string(c.body) + "\n";
     auto out = sms::MapSendSmsReply(r, gw::core::TimePoint());
@@ -217,7 +218,7 @@ TEST_CASE("Send against a fake smsbox: accepted, refused, failing, unreachable")
   CHECK(r.outcome == SendOutcome::kRetryable);
   CHECK(r.retry_after == std::chrono::milliseconds(30000));
 
-  c.port = gw::channels::testing::ClosedPort();
+  c.port = gw::testing::ClosedPort();
   sms::KannelChannel unreachable(c, clock);
   r = unreachable.Send(Message("hi"));
   CHECK(r.outcome == SendOutcome::kRetryable);

@@ -18,11 +18,11 @@
 #include <vector>
 
 #include "backends/webhook_signature.hpp"
-#include "channels/common/test_http_server.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/files.hpp"
 #include "tests/support/ports.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/test_http_server.hpp"
 
 using gw::testing::ChildProcess;
 using gw::testing::TempDir;
@@ -87,7 +87,7 @@ class SmsSink {
   std::mutex mu_;
   std::vector<Request> requests_;
   std::atomic<int> in_flight_{0};
-  gw::channels::testing::TestHttpServer server_;  // last: starts serving once the rest exists
+  gw::testing::TestHttpServer server_;  // last: starts serving once the rest exists
 };
 
 // The real binary with notifications on and channels.sms.http pointing at the sink.

@@ -10,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "channels/common/test_http_server.hpp"
 #include "channels/common/test_log_sink.hpp"
 #include "channels/common/url.hpp"
 #include "channels/sms/kannel_channel.hpp"
@@ -22,6 +21,7 @@
 #include "tests/support/ports.hpp"
 #include "tests/support/scripted_server.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/test_http_server.hpp"
 #include "tests/support/wait_for.hpp"
 
 namespace sms = gw::channels::sms;
@@ -72,7 +72,7 @@ class Receiver {
   std::mutex mu_;
   std::vector<Hit> mo_;
   std::vector<Hit> dlr_;
-  gw::channels::testing::TestHttpServer server_;  // last: stops before the vectors go
+  gw::testing::TestHttpServer server_;  // last: stops before the vectors go
 };
 
 common::WebhookGuard Guard() {

@@ -1,5 +1,5 @@
-// libcurl behind HttpClient: a pool of easy handles, per-call timeouts, outcome mapping.
-#include "channels/common/http_client.hpp"
+// libcurl behind HttpClient: a pool of easy handles, per-call timeouts, error classification.
+#include "net/http_client.hpp"
 
 #include <curl/curl.h>
 #include <fmt/format.h>
@@ -7,8 +7,9 @@
 #include <algorithm>
 #include <charconv>
 #include <mutex>
+#include <new>
 
-namespace gw::channels::common {
+namespace gw::net {
 namespace {
 
 // curl_global_init is not thread-safe before 7.84 and must run once per process; it is never
@@ -85,11 +86,12 @@ TransportError Classify(CURLcode code, bool too_large) {
     case CURLE_PARTIAL_FILE:
       return TransportError::kNetwork;
     case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CIPHER:
+      return TransportError::kTls;
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CIPHER:
     case CURLE_SSL_CACERT_BADFILE:
-      return TransportError::kTls;
+      return TransportError::kCertificate;
     case CURLE_URL_MALFORMAT:
     case CURLE_UNSUPPORTED_PROTOCOL:
       return TransportError::kBadUrl;
@@ -150,7 +152,11 @@ HttpResult HttpClient::Perform(const HttpRequest& request) {
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(options_.connect_timeout.count()));
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout.count()));
+  curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
+  curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  if (!options_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_file.c_str());
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &OnBody);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &st);
@@ -170,6 +176,10 @@ HttpResult HttpClient::Perform(const HttpRequest& request) {
   }
 
   CURLcode code = curl_easy_perform(h);
+  long connects = 0;
+  if (curl_easy_getinfo(h, CURLINFO_NUM_CONNECTS, &connects) == CURLE_OK && connects > 0) {
+    connections_opened_ += static_cast<std::uint64_t>(connects);
+  }
   result.error = Classify(code, st.too_large);
   if (code == CURLE_OK) {
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.response.status);
@@ -228,6 +238,8 @@ std::string_view TransportErrorName(TransportError error) {
       return "network_error";
     case TransportError::kTls:
       return "tls_error";
+    case TransportError::kCertificate:
+      return "certificate_error";
     case TransportError::kBadUrl:
       return "bad_url";
     case TransportError::kTooLarge:
@@ -238,43 +250,16 @@ std::string_view TransportErrorName(TransportError error) {
   return "transport_error";
 }
 
-core::SendResult MapHttpOutcome(const HttpResult& result, core::TimePoint now) {
-  using core::SendOutcome;
-  core::SendResult out;
-  if (result.error != TransportError::kNone) {
-    out.provider_code = std::string(TransportErrorName(result.error));
-    out.detail = result.error_detail;
-    if (result.error == TransportError::kBadUrl) {
-      out.outcome = SendOutcome::kMalformed;
-      out.safe_text = "provider URL is misconfigured";
-    } else {
-      // A timeout after the request left may still have been delivered: the idempotency key
-      // is what keeps the retry from sending twice at providers that honour it.
-      out.outcome = SendOutcome::kRetryable;
-      out.safe_text = "provider unreachable, will retry";
-    }
-    return out;
-  }
-  const long status = result.response.status;
-  out.provider_code = fmt::format("http {}", status);
-  std::string_view body = result.response.body;
-  out.detail = fmt::format("HTTP {}: {}", status, body.substr(0, 200));
-  if (status >= 200 && status < 300) {
-    out.outcome = SendOutcome::kAccepted;
-    out.detail.clear();
-  } else if (status == 408 || status == 429 || status >= 500) {
-    out.outcome = SendOutcome::kRetryable;
-    out.retry_after = ParseRetryAfter(result.response.retry_after, now);
-    out.safe_text =
-        status == 429 ? "provider rate limit, will retry" : "provider error, will retry";
-  } else if (status >= 400) {
-    out.outcome = SendOutcome::kRejected;
-    out.safe_text = "provider refused the message";
-  } else {
-    out.outcome = SendOutcome::kMalformed;
-    out.safe_text = "provider answered unexpectedly";
-  }
+bool IsConfigurationError(TransportError error) {
+  return error == TransportError::kBadUrl || error == TransportError::kCertificate;
+}
+
+std::string EscapePathSegment(std::string_view segment) {
+  char* e = curl_easy_escape(nullptr, segment.data(), static_cast<int>(segment.size()));
+  if (e == nullptr) throw std::bad_alloc();
+  std::string out(e);
+  curl_free(e);
   return out;
 }
 
-}  // namespace gw::channels::common
+}  // namespace gw::net

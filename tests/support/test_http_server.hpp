@@ -13,7 +13,7 @@
 #include <string>
 #include <thread>
 
-namespace gw::channels::testing {
+namespace gw::testing {
 
 class TestHttpServer {
  public:
@@ -59,4 +59,4 @@ inline int ClosedPort() {
   return ntohs(addr.sin_port);
 }
 
-}  // namespace gw::channels::testing
+}  // namespace gw::testing
