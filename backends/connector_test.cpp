@@ -241,7 +241,8 @@ TEST_CASE("the circuit opens after N failures, fails fast, and recovers after th
   CHECK(c.circuit_state() == CircuitState::kOpen);
   const auto start = Clock::now();
   auto fast = c.FetchCatalog();
-  CHECK(Clock::now() - start < milliseconds(50));
+  // Generous, for a loaded CI machine: the proof that nothing was sent is api_requests below.
+  CHECK(Clock::now() - start < milliseconds(250));
   REQUIRE_FALSE(fast.ok());
   CHECK(fast.error().code == core::ErrorCode::kUnavailable);
   CHECK(fast.error().detail == "circuit open");
@@ -266,7 +267,7 @@ TEST_CASE("beyond max_concurrency callers wait up to the bound, then fail fast")
   while (b.sim.api_requests() == 0) std::this_thread::sleep_for(milliseconds(1));
   const auto start = Clock::now();
   auto rejected = c.FetchCatalog();
-  CHECK(Clock::now() - start < milliseconds(50));
+  CHECK(Clock::now() - start < milliseconds(250));  // did not wait for the 300 ms call
   REQUIRE_FALSE(rejected.ok());
   CHECK(rejected.error().code == core::ErrorCode::kUnavailable);
   CHECK(rejected.error().detail == "all 1 slots busy");
