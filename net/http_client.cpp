@@ -9,15 +9,10 @@
 #include <mutex>
 #include <new>
 
+#include "net/curl_global.hpp"
+
 namespace gw::net {
 namespace {
-
-// curl_global_init is not thread-safe before 7.84 and must run once per process; it is never
-// undone (curl_global_cleanup at exit would race with threads still finishing a call).
-void GlobalInitOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 struct CallState {
   HttpResponse* response;
@@ -111,7 +106,7 @@ struct HttpClient::Pool {
 
 HttpClient::HttpClient(HttpClientOptions options)
     : options_(std::move(options)), pool_(std::make_unique<Pool>()) {
-  GlobalInitOnce();
+  detail::InitCurlOnce();
 }
 
 HttpClient::~HttpClient() {

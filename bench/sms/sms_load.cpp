@@ -32,7 +32,7 @@
 #include <httplib.h>
 
 #include "backends/webhook_signature.hpp"
-#include "channels/common/url.hpp"
+#include "net/url.hpp"
 #include "tests/support/ports.hpp"
 
 namespace {
@@ -177,7 +177,7 @@ int Run(const std::string& mode, const std::map<std::string, std::string>& o) {
         params.emplace_back("dlr-url",
                             fmt::format("http://127.0.0.1:{}/dlr?id={}&status=%d", sink_port, i));
       }
-      const std::string q = gw::channels::common::BuildQuery(params);
+      const std::string q = gw::net::BuildQuery(params);
       auto r = c.Get("/cgi-bin/sendsms?" + q);
       return r && r->status / 100 == 2;
     };

@@ -53,17 +53,16 @@ std::variant<PreparedEmail, core::SendResult> PrepareEmail(const SmtpConfig& con
   return out;
 }
 
-core::SendResult MapSmtpResult(const common::SmtpResult& result) {
-  using common::MailError;
-  using common::SmtpStage;
+core::SendResult MapSmtpResult(const net::SmtpResult& result) {
   using core::SendOutcome;
+  using net::MailError;
+  using net::SmtpStage;
   core::SendResult out;
   // The SMTP code when the server's answer decided; else what went wrong on the way.
   bool answered = result.error == MailError::kNone || result.error == MailError::kServerRefused ||
                   result.error == MailError::kLoginDenied;
-  out.provider_code = answered && result.code > 0
-                          ? fmt::format("smtp {}", result.code)
-                          : std::string(common::MailErrorName(result.error));
+  out.provider_code = answered && result.code > 0 ? fmt::format("smtp {}", result.code)
+                                                  : std::string(net::MailErrorName(result.error));
   out.detail = result.detail;
   switch (result.error) {
     case MailError::kNone:
@@ -127,7 +126,7 @@ core::SendResult EmailChannel::SendEmail(const core::OutboundMessage& message,
     return *refusal;
   }
   const auto& p = std::get<PreparedEmail>(prepared);
-  core::SendResult out = MapSmtpResult(common::SendSmtp(config_.server, p.smtp));
+  core::SendResult out = MapSmtpResult(net::SendSmtp(config_.server, p.smtp));
   if (out.outcome == core::SendOutcome::kAccepted) {
     out.provider_message_id = p.mail.message_id;
     log_.Info("e-mail accepted by smtp server",

@@ -16,12 +16,12 @@
 #include <variant>
 #include <vector>
 
-#include "channels/common/mail_transport.hpp"
 #include "channels/email/email_config.hpp"
 #include "channels/email/mime_compose.hpp"
 #include "core/channel.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
+#include "net/mail_transport.hpp"
 
 namespace gw::channels::email {
 
@@ -34,7 +34,7 @@ struct EmailExtras {
 
 struct PreparedEmail {
   OutgoingMail mail;
-  common::SmtpMessage smtp;
+  net::SmtpMessage smtp;
 };
 
 // Builds the message, or the refusal: kMalformed for what the caller built wrong (another
@@ -47,7 +47,7 @@ std::variant<PreparedEmail, core::SendResult> PrepareEmail(const SmtpConfig& con
 
 // The SMTP exchange's result as a Channel outcome (see the file comment); provider_code is
 // "smtp <code>" or the transport error's name.
-core::SendResult MapSmtpResult(const common::SmtpResult& result);
+core::SendResult MapSmtpResult(const net::SmtpResult& result);
 
 // Thread-safe (see core::Channel): each Send opens its own SMTP connection and blocks up to the
 // configured timeout. The clock is borrowed and must outlive the channel.

@@ -7,7 +7,7 @@
 #include "channels/email/mime_parse.hpp"
 
 namespace email = gw::channels::email;
-namespace common = gw::channels::common;
+namespace net = gw::net;
 using gw::core::SendOutcome;
 
 namespace {
@@ -80,8 +80,8 @@ TEST_CASE("PrepareEmail refusals") {
 }
 
 TEST_CASE("SMTP results map onto Channel outcomes") {
-  using common::MailError;
-  using common::SmtpStage;
+  using net::MailError;
+  using net::SmtpStage;
   struct Case {
     MailError error;
     int code;

@@ -49,9 +49,9 @@ std::optional<std::string> UrlError(std::string_view url, std::string_view plain
   return std::nullopt;
 }
 
-common::MailServer ParseServer(core::ConfigNode& node, std::string_view plain, std::string_view tls,
-                               bool login_required) {
-  common::MailServer s;
+net::MailServer ParseServer(core::ConfigNode& node, std::string_view plain, std::string_view tls,
+                            bool login_required) {
+  net::MailServer s;
   const std::string& p = node.path();
   s.url = node.String("url", "", true);
   if (!s.url.empty()) {

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "channels/common/mail_transport.hpp"
 #include "core/config_reader.hpp"
+#include "net/mail_transport.hpp"
 
 namespace gw::channels::email {
 
@@ -17,13 +17,13 @@ struct SmtpConfig {
   // url (smtp://host:port or smtps://host:port), starttls ("required" | "none", for smtp://
   // only: "none" sends in clear text and is meant for loopback test servers), username,
   // password (from ${ENV}), ca_file, connect_timeout, timeout.
-  common::MailServer server;
+  net::MailServer server;
   std::string from_address;  // required; its domain names our Message-IDs
   std::string from_name;     // shown by mail clients, UTF-8
 };
 
 struct ImapConfig {
-  common::MailServer server;  // imap:// or imaps://; username and password required
+  net::MailServer server;  // imap:// or imaps://; username and password required
   std::string mailbox = "INBOX";
   std::chrono::milliseconds poll_interval{60000};
   // A message larger than this is not fetched whole: it is skipped as malformed (see the poller).

@@ -3,24 +3,24 @@
 
 #include <fmt/format.h>
 
-#include "channels/common/mail_transport.hpp"
 #include "channels/email/imap_response.hpp"
 #include "channels/email/mime_parse.hpp"
 #include "core/mask.hpp"
+#include "net/mail_transport.hpp"
 
 namespace gw::channels::email {
 namespace {
 
-using common::MailError;
+using net::MailError;
 
-core::Error TransportFailure(const common::ImapResult& r, std::string_view doing) {
+core::Error TransportFailure(const net::ImapResult& r, std::string_view doing) {
   if (r.error == MailError::kLoginDenied) {
     return core::MakeError(core::ErrorCode::kUnauthorized,
                            "IMAP login refused: check channels.email.imap.username/password",
                            r.detail);
   }
   return core::MakeError(core::ErrorCode::kUnavailable,
-                         fmt::format("IMAP {} failed ({})", doing, common::MailErrorName(r.error)),
+                         fmt::format("IMAP {} failed ({})", doing, net::MailErrorName(r.error)),
                          r.detail);
 }
 
@@ -60,7 +60,7 @@ core::Result<PollReport> ImapPoller::PollOnce(const MailHandler& on_mail,
 
   // A fresh connection each poll: nothing to go stale between polls, and a restarted server
   // costs nothing. The session logs in once and serves every command of this poll.
-  common::ImapSession session(config_.server, config_.max_message_bytes);
+  net::ImapSession session(config_.server, config_.max_message_bytes);
   const std::string& mailbox = config_.mailbox;
   auto examined = session.Command({}, 0, fmt::format("EXAMINE \"{}\"", mailbox));
   if (examined.error != MailError::kNone) {

@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "channels/common/url.hpp"
 #include "core/mask.hpp"
+#include "net/url.hpp"
 
 namespace gw::channels::sms {
 namespace {
@@ -62,7 +62,7 @@ std::string RenderTemplate(std::string_view tmpl, const TemplateValues& values,
               out += *v;
               break;
             case TemplateEscape::kPercent:
-              out += common::PercentEncode(*v);
+              out += net::PercentEncode(*v);
               break;
             case TemplateEscape::kJson:
               out += JsonEscape(*v);

@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "channels/common/url.hpp"
 #include "core/mask.hpp"
+#include "net/url.hpp"
 
 namespace gw::channels::sms {
 namespace {
@@ -32,7 +32,7 @@ std::string BuildDlrUrl(const KannelConfig& config, std::string_view delivery_id
   std::string url = config.dlr_url;
   url.push_back(url.find('?') == std::string::npos ? '?' : '&');
   url += "secret=" + config.webhook.secret;
-  url += "&id=" + EscapeForKannelPattern(common::PercentEncode(delivery_id));
+  url += "&id=" + EscapeForKannelPattern(net::PercentEncode(delivery_id));
   url += "&status=%d&smsc=%i&answer=%A&ts=%T";
   return url;
 }
@@ -66,7 +66,7 @@ std::variant<SendSmsCall, core::SendResult> PrepareSendSms(const KannelConfig& c
     q.emplace_back("dlr-mask", std::to_string(kKannelDlrMask));
     q.emplace_back("dlr-url", BuildDlrUrl(config, message.idempotency_key));
   }
-  call.url = config.SendSmsUrl() + "?" + common::BuildQuery(q);
+  call.url = config.SendSmsUrl() + "?" + net::BuildQuery(q);
   return call;
 }
 

@@ -8,11 +8,10 @@
 #include <mutex>
 
 #include "channels/common/test_log_sink.hpp"
-#include "channels/common/url.hpp"
+#include "net/url.hpp"
 #include "tests/support/test_http_server.hpp"
 
 namespace sms = gw::channels::sms;
-namespace common = gw::channels::common;
 namespace net = gw::net;
 using gw::channels::testing::CaptureSink;
 using gw::channels::testing::ScopedSink;
@@ -42,7 +41,7 @@ gw::core::OutboundMessage Message(std::string text, std::string to = "0901234567
 }
 
 std::map<std::string, std::string> QueryOf(const std::string& url) {
-  auto q = common::ParseQuery(url.substr(url.find('?') + 1));
+  auto q = net::ParseQuery(url.substr(url.find('?') + 1));
   REQUIRE(q.ok());
   std::map<std::string, std::string> out;
   for (auto& p : *q) out[p.name] = p.value;

@@ -7,9 +7,9 @@
 #include <initializer_list>
 #include <map>
 
-#include "channels/common/url.hpp"
 #include "channels/sms/sms_address.hpp"
 #include "channels/sms/sms_text.hpp"
+#include "net/url.hpp"
 
 namespace gw::channels::sms {
 namespace {
@@ -38,7 +38,7 @@ core::Result<Params> Admit(const KannelWebhookCall& call, const common::WebhookG
     return MakeError(ErrorCode::kPayloadTooLarge,
                      fmt::format("query longer than {} bytes", kMaxQueryBytes));
   }
-  auto parsed = common::ParseQuery(call.query);
+  auto parsed = net::ParseQuery(call.query);
   if (!parsed.ok()) return parsed.error();
   Params params;
   std::optional<std::string> secret;
@@ -69,12 +69,7 @@ core::Result<Params> Admit(const KannelWebhookCall& call, const common::WebhookG
 // the credential does not go into the data-message log.
 std::string WithoutSecret(std::string_view query) {
   std::string out;
-  std::size_t pos = 0;
-  while (pos <= query.size()) {
-    std::size_t end = query.find('&', pos);
-    if (end == std::string_view::npos) end = query.size();
-    std::string_view segment = query.substr(pos, end - pos);
-    pos = end + 1;
+  for (std::string_view segment : net::QuerySegments(query)) {
     if (segment == "secret" || segment.starts_with("secret=")) continue;
     if (!out.empty()) out.push_back('&');
     out.append(segment);

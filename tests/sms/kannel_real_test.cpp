@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "channels/common/test_log_sink.hpp"
-#include "channels/common/url.hpp"
 #include "channels/sms/kannel_channel.hpp"
 #include "channels/sms/kannel_mo.hpp"
 #include "channels/sms/sms_text.hpp"
+#include "net/url.hpp"
 #include "tests/sms/kannel_support.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/files.hpp"
@@ -26,6 +26,7 @@
 
 namespace sms = gw::channels::sms;
 namespace common = gw::channels::common;
+namespace net = gw::net;
 namespace ks = gw::testing::kannel;
 using gw::core::SendOutcome;
 using namespace std::chrono_literals;
@@ -223,7 +224,7 @@ TEST_CASE("real Kannel: MT, concatenation, delivery reports and MO") {
   SUBCASE("MOs reach the get-url and parse: UCS-2 Vietnamese and GSM text") {
     const std::string text = "Tôi muốn hỏi hồ sơ – “đăng ký khai sinh”";
     auto mo = RunCommand({"/bin/bash", script, "mo", dir.path(),
-                          "0901234567 8088 ucs2 " + common::PercentEncode(ks::Utf8ToUtf16Be(text))},
+                          "0901234567 8088 ucs2 " + net::PercentEncode(ks::Utf8ToUtf16Be(text))},
                          10s);
     REQUIRE_MESSAGE(mo.exit_code == 0, mo.err);
     REQUIRE(WaitFor([&] { return receiver.mo().size() == 1; }, 10s));

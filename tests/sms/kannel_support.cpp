@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "channels/common/url.hpp"
+#include "net/url.hpp"
 #include "tests/support/files.hpp"
 
 namespace gw::testing::kannel {
@@ -30,11 +30,11 @@ std::vector<FakeSms> FakeSmscMessages(const std::string& path) {
     } else if (sms.type == "udh") {
       // "UDH data DATA"
       auto space = rest.find(' ');
-      sms.udh = channels::common::FormDecode(rest.substr(0, space)).value_or("");
+      sms.udh = net::FormDecode(rest.substr(0, space)).value_or("");
       auto data = rest.find(' ', space + 1);
-      sms.data = channels::common::FormDecode(rest.substr(data + 1)).value_or("");
+      sms.data = net::FormDecode(rest.substr(data + 1)).value_or("");
     } else {
-      sms.data = channels::common::FormDecode(rest).value_or("");
+      sms.data = net::FormDecode(rest).value_or("");
     }
     out.push_back(std::move(sms));
   }

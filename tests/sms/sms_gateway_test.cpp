@@ -19,9 +19,9 @@
 #include <vector>
 
 #include "backends/webhook_signature.hpp"
-#include "channels/common/url.hpp"
 #include "channels/sms/kannel_mo.hpp"
 #include "channels/sms/sms_text.hpp"
+#include "net/url.hpp"
 #include "tests/sms/kannel_support.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/files.hpp"
@@ -31,7 +31,7 @@
 #include "tests/support/wait_for.hpp"
 
 namespace ks = gw::testing::kannel;
-namespace common = gw::channels::common;
+namespace net = gw::net;
 using nlohmann::json;
 using namespace std::chrono_literals;
 
@@ -323,7 +323,7 @@ std::string MoQuery(const std::string& secret, const std::string& id, const std:
                     const std::string& text) {
   return "secret=" + secret + "&id=" + id + "&from=" + from +
          "&to=8088&smsc=fake-mo&ts=1795409175&coding=0&charset=UTF-8&text=" +
-         common::PercentEncode(text);
+         net::PercentEncode(text);
 }
 
 }  // namespace
@@ -335,7 +335,7 @@ TEST_CASE("an SMS lookup is answered at the handset in Vietnamese (UCS-2); recei
   SUBCASE("plain-text and UCS-2 MOs") {
     gw.Mo("0901234567 8088 text tra cuu ho so " + std::string(kDossier));
     const std::string vietnamese = "Tra cứu hồ sơ " + std::string(kDossier) + " giúp tôi";
-    gw.Mo("0901234568 8088 ucs2 " + common::PercentEncode(ks::Utf8ToUtf16Be(vietnamese)));
+    gw.Mo("0901234568 8088 ucs2 " + net::PercentEncode(ks::Utf8ToUtf16Be(vietnamese)));
 
     for (const std::string to : {"+84901234567", "+84901234568"}) {
       CAPTURE(to);

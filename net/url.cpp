@@ -1,9 +1,9 @@
 // Percent-encoding and query-string parsing.
-#include "channels/common/url.hpp"
+#include "net/url.hpp"
 
 #include <fmt/format.h>
 
-namespace gw::channels::common {
+namespace gw::net {
 namespace {
 
 int HexValue(char c) {
@@ -57,14 +57,21 @@ std::optional<std::string> FormDecode(std::string_view text) {
   return out;
 }
 
-core::Result<std::vector<QueryParam>> ParseQuery(std::string_view query) {
-  std::vector<QueryParam> out;
+std::vector<std::string_view> QuerySegments(std::string_view query) {
+  std::vector<std::string_view> out;
   std::size_t pos = 0;
   while (pos <= query.size()) {
     std::size_t end = query.find('&', pos);
     if (end == std::string_view::npos) end = query.size();
-    std::string_view segment = query.substr(pos, end - pos);
+    out.push_back(query.substr(pos, end - pos));
     pos = end + 1;
+  }
+  return out;
+}
+
+core::Result<std::vector<QueryParam>> ParseQuery(std::string_view query) {
+  std::vector<QueryParam> out;
+  for (std::string_view segment : QuerySegments(query)) {
     if (segment.empty()) continue;
     std::size_t eq = segment.find('=');
     std::string_view raw_name = segment.substr(0, eq);
@@ -96,4 +103,4 @@ std::string BuildQuery(const std::vector<std::pair<std::string, std::string>>& p
   return out;
 }
 
-}  // namespace gw::channels::common
+}  // namespace gw::net

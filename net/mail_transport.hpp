@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace gw::channels::common {
+namespace gw::net {
 
 // Where a mail server is and how to talk to it.
 struct MailServer {
@@ -94,4 +94,4 @@ class ImapSession {
   void* curl_ = nullptr;  // CURL*, kept for connection reuse
 };
 
-}  // namespace gw::channels::common
+}  // namespace gw::net

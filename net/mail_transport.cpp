@@ -1,21 +1,16 @@
 // libcurl behind SendSmtp and ImapSession.
-#include "channels/common/mail_transport.hpp"
+#include "net/mail_transport.hpp"
 
 #include <curl/curl.h>
 #include <fmt/format.h>
 
 #include <cstring>
-#include <mutex>
 
-#include "channels/common/url.hpp"
+#include "net/curl_global.hpp"
+#include "net/url.hpp"
 
-namespace gw::channels::common {
+namespace gw::net {
 namespace {
-
-void GlobalInitOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 bool Contains(std::string_view s, std::string_view part) {
   return s.find(part) != s.npos;
@@ -161,7 +156,7 @@ std::string_view MailErrorName(MailError error) {
 }
 
 SmtpResult SendSmtp(const MailServer& server, const SmtpMessage& message) {
-  GlobalInitOnce();
+  detail::InitCurlOnce();
   SmtpResult result;
   CURL* h = curl_easy_init();
   if (h == nullptr) {
@@ -202,7 +197,7 @@ SmtpResult SendSmtp(const MailServer& server, const SmtpMessage& message) {
 
 ImapSession::ImapSession(MailServer server, std::size_t max_response_bytes)
     : server_(std::move(server)), max_response_bytes_(max_response_bytes) {
-  GlobalInitOnce();
+  detail::InitCurlOnce();
   curl_ = curl_easy_init();
 }
 
@@ -258,4 +253,4 @@ ImapResult ImapSession::Perform(const std::string& url, std::string_view command
   return result;
 }
 
-}  // namespace gw::channels::common
+}  // namespace gw::net
