@@ -54,10 +54,10 @@ TEST_CASE("HTTP statuses map onto outcomes") {
 }
 
 TEST_CASE("transport failures are retried, except a URL that can never work") {
-  for (auto error : {net::TransportError::kTimeout, net::TransportError::kConnect,
-                     net::TransportError::kResolve, net::TransportError::kNetwork,
-                     net::TransportError::kTls, net::TransportError::kCertificate,
-                     net::TransportError::kTooLarge, net::TransportError::kOther}) {
+  for (auto error :
+       {net::TransportError::kTimeout, net::TransportError::kConnect, net::TransportError::kResolve,
+        net::TransportError::kNetwork, net::TransportError::kTls, net::TransportError::kCertificate,
+        net::TransportError::kTooLarge, net::TransportError::kOther}) {
     auto mapped = common::MapHttpOutcome(Failed(error), kNow);
     CAPTURE(mapped.provider_code);
     CHECK(mapped.outcome == SendOutcome::kRetryable);
