@@ -21,6 +21,8 @@ if [ "${1:-}" = "--test" ]; then
   packages+=(dovecot-imapd dovecot-lmtpd python3-aiosmtpd swaks)
   # The officer inbox is tested in a real browser (playwright-core comes from npm in test.sh).
   packages+=(chromium)
+  # systemd-analyze checks config/caunoi.service (systemd need not be running).
+  packages+=(systemd)
   command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
