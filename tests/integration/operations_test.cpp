@@ -91,16 +91,24 @@ TEST_CASE("the systemd unit is valid, and its commands run on the example config
   CHECK(RunCommand({CAUNOI_BINARY, start[1], "--help"})
             .out.starts_with("Usage: caunoi " + start[1] + " " + start[2] + " FILE"));
 
-  // ExecStartPre, run as systemd would: only the EnvironmentFile's variables, our paths.
+  // The check OPERATIONS.md gives, as an operator runs it: our paths for /etc's and the binary's,
+  // a secrets file with a comment line as the page shows one.
   const std::string config_path = dir.File("caunoi.json");
   WriteFile(config_path, example);
   const std::string secrets = SecretsFor(example);
   REQUIRE(secrets.find("CAUNOI_APP_TOKEN=") != std::string::npos);
-  std::vector<std::string> argv = {"/usr/bin/env", "-i"};
-  for (const auto& line : Words(secrets)) argv.push_back(line);
-  argv.insert(argv.end(), {CAUNOI_BINARY, pre[1], config_path});
-  auto checked = RunCommand(argv);
-  CHECK_MESSAGE(checked.exit_code == 0, checked.out << checked.err);
+  const std::string secrets_path = dir.File("secrets.env");
+  WriteFile(secrets_path, "# the app backend's bearer token\n" + secrets);
+  const std::string doc = ReadFile(kSource + "/docs/OPERATIONS.md");
+  const auto check_line = doc.find("\nenv -i ");
+  REQUIRE(check_line != std::string::npos);
+  std::string check = doc.substr(check_line + 1, doc.find('\n', check_line + 1) - check_line - 1);
+  REQUIRE(check.find(pre[1]) != std::string::npos);
+  check = ReplaceAll(check, etc_secrets, secrets_path);
+  check = ReplaceAll(check, etc_config, config_path);
+  check = ReplaceAll(check, pre[0], CAUNOI_BINARY);
+  auto checked = RunCommand({"/bin/sh", "-c", check});
+  CHECK_MESSAGE(checked.exit_code == 0, check << "\n" << checked.out << checked.err);
   // Without the secrets the same command names what is missing and fails the start.
   auto without = RunCommand({"/usr/bin/env", "-i", CAUNOI_BINARY, pre[1], config_path});
   CHECK(without.exit_code == 1);
@@ -127,24 +135,34 @@ TEST_CASE("the systemd unit is valid, and its commands run on the example config
 
 TEST_CASE("an online backup with sqlite3 is consistent and its log verifies") {
   gw::testing::TestServer server;
-  auto client = server.Client();
-  auto post = [&](int i) {
+  // True when the turn was answered; CHECKed, not REQUIREd: it also runs on a second thread.
+  auto post = [&server](int i) {
+    auto client = server.Client();
     auto r = client->Post("/api/v1/app/messages", gw::testing::TestServer::Auth(),
                           R"({"user_id":"citizen-)" + std::to_string(i) + R"(","text":"menu"})",
                           "application/json");
-    REQUIRE(r);
-    REQUIRE(r->status == 200);
+    return r && r->status == 200;
   };
-  for (int i = 0; i < 4; ++i) post(i);
+  for (int i = 0; i < 4; ++i) REQUIRE(post(i));
 
   TempDir backup;
   const std::string copy = backup.File("caunoi.db");
-  // The command OPERATIONS.md gives, while the gateway runs and keeps writing.
+  // The command OPERATIONS.md gives, run while the gateway keeps writing.
+  const std::string doc = ReadFile(kSource + "/docs/OPERATIONS.md");
+  const auto line = doc.find("\nsqlite3 ");
+  REQUIRE(line != std::string::npos);
+  std::string command = doc.substr(line + 1, doc.find('\n', line + 1) - line - 1);
+  const std::string doc_copy = "/backup/caunoi-$(date +%F).db";
+  REQUIRE(command.find(doc_copy) != std::string::npos);
+  command = ReplaceAll(command, "/var/lib/caunoi/caunoi.db", server.db_path());
+  command = ReplaceAll(command, doc_copy, copy);
+  int answered_meanwhile = 0;
   std::thread writer([&] {
-    for (int i = 4; i < 12; ++i) post(i);
+    for (int i = 4; i < 12; ++i) answered_meanwhile += post(i) ? 1 : 0;
   });
-  auto taken = RunCommand({"/usr/bin/sqlite3", server.db_path(), ".backup '" + copy + "'"});
+  auto taken = RunCommand({"/bin/sh", "-c", command});
   writer.join();
+  CHECK(answered_meanwhile == 8);
   REQUIRE_MESSAGE(taken.exit_code == 0, taken.err);
 
   auto verified = RunCommand({CAUNOI_BINARY, "verify-log", "--data", backup.path()});
