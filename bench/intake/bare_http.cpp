@@ -1,14 +1,9 @@
 // Ceiling for bench/intake: the gateway's own HTTP edge (same cpp-httplib settings as caunoi)
 // with one endpoint that answers at once, touching neither the store nor the dialogs.
 // Usage: bench_bare_http [threads]   (prints "caunoi: listening on http://127.0.0.1:PORT")
-#include <signal.h>
-
 #include <cstdlib>
-#include <string>
-#include <thread>
 
-#include <fmt/format.h>
-
+#include "bench/serve.hpp"
 #include "gateway/http/server.hpp"
 #include "gateway/metrics.hpp"
 
@@ -16,26 +11,11 @@ int main(int argc, char** argv) {
   gw::gateway::http::HttpConfig config;
   config.port = 0;
   if (argc > 1) config.threads = std::atoi(argv[1]);
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGTERM);
-  sigaddset(&stop, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+  const sigset_t stop = gw::bench::BlockStopSignals();
   gw::gateway::Metrics metrics;
   gw::gateway::http::HttpServer server(config, metrics);
   server.Route("POST", "/bare", "/bare", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(R"({"ok":true})", "application/json");
   });
-  auto port = server.Bind();
-  if (!port.ok()) return 1;
-  fmt::print("caunoi: listening on http://127.0.0.1:{}\n", *port);
-  std::fflush(stdout);
-  std::thread watcher([&] {
-    int sig = 0;
-    sigwait(&stop, &sig);
-    server.Stop();
-  });
-  server.Run();
-  watcher.join();
-  return 0;
+  return gw::bench::ServeUntilStopped(server, stop);
 }

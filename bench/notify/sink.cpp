@@ -4,18 +4,16 @@
 // Usage: bench_notify_sink [threads]   (prints "caunoi: listening on http://127.0.0.1:PORT")
 //   POST /sms/send   {"requestId": "<idempotency key>", ...} -> {"code":"0","data":{"msgId"}}
 //   GET  /count      {"requests", "distinct", "first_ms", "last_ms"} (steady-clock milliseconds)
-#include <signal.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <unordered_set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "bench/serve.hpp"
 #include "gateway/http/server.hpp"
 #include "gateway/metrics.hpp"
 
@@ -57,11 +55,7 @@ int main(int argc, char** argv) {
   gw::gateway::http::HttpConfig config;
   config.port = 0;
   if (argc > 1) config.threads = std::atoi(argv[1]);
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGTERM);
-  sigaddset(&stop, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+  const sigset_t stop = gw::bench::BlockStopSignals();
   gw::gateway::Metrics metrics;
   gw::gateway::http::HttpServer server(config, metrics);
   Counter counter;
@@ -76,16 +70,5 @@ int main(int argc, char** argv) {
   server.Route("GET", "/count", "/count", [&](const httplib::Request&, httplib::Response& res) {
     res.set_content(counter.Json(), "application/json");
   });
-  auto port = server.Bind();
-  if (!port.ok()) return 1;
-  fmt::print("caunoi: listening on http://127.0.0.1:{}\n", *port);
-  std::fflush(stdout);
-  std::thread watcher([&] {
-    int sig = 0;
-    sigwait(&stop, &sig);
-    server.Stop();
-  });
-  server.Run();
-  watcher.join();
-  return 0;
+  return gw::bench::ServeUntilStopped(server, stop);
 }
