@@ -1,14 +1,9 @@
 #!/bin/sh
-# Starts caunoi with the inbox on loopback in a temp dir and runs the browser test against it.
-# Needs /usr/bin/chromium, the sqlite3 shell (to seed a file) and playwright-core
-# (npm install --prefix build/e2e playwright-core).
+# Starts caunoi with the inbox on loopback in a temp dir and runs the browser test against it
+# (tests/support/browser_e2e.sh has the set-up). Also needs the sqlite3 shell, to seed a file.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
-build=${BUILD_DIR:-$root/build}
-tmp=$(mktemp -d)
-artifacts=$build/artifacts
-mkdir -p "$artifacts"
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+. "$root/tests/support/browser_e2e.sh"
 cat > "$tmp/caunoi.json" <<JSON
 {
   "agency": {"code": "000.00.12.H29", "name": "UBND phường Thử Nghiệm", "hotline": "1900 0000",
@@ -26,14 +21,5 @@ cat > "$tmp/caunoi.json" <<JSON
   "channels": {"app": {"demo_accept_bare_user_id": true, "tokens": ["e2e-app-token-0123456789"]}}
 }
 JSON
-"$build/gateway/caunoi" serve --config "$tmp/caunoi.json" > "$tmp/out" 2> "$tmp/err" &
-pid=$!
-for _ in $(seq 1 100); do
-  url=$(sed -n 's/^caunoi: listening on \(http[^ ]*\)$/\1/p' "$tmp/out")
-  [ -n "$url" ] && break
-  sleep 0.2
-done
-[ -n "$url" ] || { cat "$tmp/err"; exit 1; }
-# ESM resolves imports next to the script, so run a copy beside node_modules.
-cp "$root/tests/inbox/e2e.mjs" "$build/e2e/e2e.mjs"
-node "$build/e2e/e2e.mjs" "$url" "$artifacts" "$tmp/data/caunoi.db"
+start_caunoi serve --config "$tmp/caunoi.json"
+run_node "$root/tests/inbox/e2e.mjs" "$url" "$artifacts" "$tmp/data/caunoi.db"
