@@ -80,8 +80,6 @@ class HttpClient {
   // Connections libcurl had to open (not reuse) so far; tests assert reuse with it.
   std::uint64_t connections_opened() const { return connections_opened_.load(); }
 
-  const HttpClientOptions& options() const { return options_; }
-
  private:
   struct Pool;
   HttpClientOptions options_;
