@@ -14,20 +14,18 @@
 #include <random>
 #include <stdexcept>
 #include <string>
-#include <utility>
 
 namespace gw::testing {
 
 namespace {
 
-// The kernel's range for ports it picks itself (bind to port 0, and the source port of every
-// outgoing connection); [32768, 60999] when /proc cannot be read.
-std::pair<int, int> EphemeralRange() {
+// The lowest port the kernel picks by itself (bind to port 0, and the source port of every
+// outgoing connection); 32768 when /proc cannot be read.
+int EphemeralLow() {
   std::ifstream in("/proc/sys/net/ipv4/ip_local_port_range");
   int low = 0;
-  int high = 0;
-  if (in >> low >> high && low > 0 && low <= high) return {low, high};
-  return {32768, 60999};
+  if (in >> low && low > 0) return low;
+  return 32768;
 }
 
 // A socket bound to 127.0.0.1:port (0: the kernel picks); -1 when that port is taken.
@@ -60,7 +58,7 @@ int BindLoopback(int port, int& bound_port) {
 // only another FreePorts caller can take it, and a random draw from thousands makes that rare.
 std::vector<int> FreePorts(int n) {
   const int low = 10000;
-  const int high = EphemeralRange().first - 1;  // a system whose range starts low gets kernel picks
+  const int high = EphemeralLow() - 1;  // a system whose range starts low gets kernel picks
   std::mt19937 random(std::random_device{}());
   std::uniform_int_distribution<int> draw(low, std::max(low, high));
   std::vector<int> fds;
