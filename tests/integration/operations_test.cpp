@@ -35,6 +35,15 @@ std::string UnitValue(const std::string& unit, const std::string& key) {
   return value;
 }
 
+// The first line of `doc` that starts with `prefix` (a command the page gives); empty when none.
+std::string DocLine(const std::string& doc, const std::string& prefix) {
+  std::istringstream in(doc);
+  for (std::string line; std::getline(in, line);) {
+    if (line.starts_with(prefix)) return line;
+  }
+  return "";
+}
+
 std::vector<std::string> Words(const std::string& s) {
   std::istringstream in(s);
   std::vector<std::string> out;
@@ -100,9 +109,7 @@ TEST_CASE("the systemd unit is valid, and its commands run on the example config
   const std::string secrets_path = dir.File("secrets.env");
   WriteFile(secrets_path, "# the app backend's bearer token\n" + secrets);
   const std::string doc = ReadFile(kSource + "/docs/OPERATIONS.md");
-  const auto check_line = doc.find("\nenv -i ");
-  REQUIRE(check_line != std::string::npos);
-  std::string check = doc.substr(check_line + 1, doc.find('\n', check_line + 1) - check_line - 1);
+  std::string check = DocLine(doc, "env -i ");
   REQUIRE(check.find(pre[1]) != std::string::npos);
   check = ReplaceAll(check, etc_secrets, secrets_path);
   check = ReplaceAll(check, etc_config, config_path);
@@ -149,9 +156,7 @@ TEST_CASE("an online backup with sqlite3 is consistent and its log verifies") {
   const std::string copy = backup.File("caunoi.db");
   // The command OPERATIONS.md gives, run while the gateway keeps writing.
   const std::string doc = ReadFile(kSource + "/docs/OPERATIONS.md");
-  const auto line = doc.find("\nsqlite3 ");
-  REQUIRE(line != std::string::npos);
-  std::string command = doc.substr(line + 1, doc.find('\n', line + 1) - line - 1);
+  std::string command = DocLine(doc, "sqlite3 ");
   const std::string doc_copy = "/backup/caunoi-$(date +%F).db";
   REQUIRE(command.find(doc_copy) != std::string::npos);
   command = ReplaceAll(command, "/var/lib/caunoi/caunoi.db", server.db_path());
