@@ -122,20 +122,18 @@ get-url = "$GET_URL"
 EOF
 }
 
-smsc_online() {
+# status_has PATTERN: bearerbox's status page has a line matching PATTERN.
+status_has() {
   curl -s --max-time 2 "http://127.0.0.1:$ADMIN/status.txt?password=$ADMIN_PASSWORD" |
-    grep -q "fake-mt\[fake-mt\].*(online"
+    grep -q "$1"
 }
 
-smsbox_connected() {
-  curl -s --max-time 2 "http://127.0.0.1:$ADMIN/status.txt?password=$ADMIN_PASSWORD" |
-    grep -q "smsbox:"
-}
+smsc_online() { status_has "fake-mt\[fake-mt\].*(online"; }
 
 # smsbox is up once its sendsms port listens and bearerbox lists it; stops early when it died.
 smsbox_up() {
   alive "$SMSBOX_PID" || return 3
-  port_open "$SENDSMS" && smsbox_connected
+  port_open "$SENDSMS" && status_has "smsbox:"
 }
 
 # Stops the children in the order that is quick (RECIPES: fakesmsc, smsbox, bearerbox).
